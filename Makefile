@@ -1,0 +1,46 @@
+# One entry point. `make help` lists the targets from their comments.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CORPUS ?= seeds
+OUT ?= report
+
+.DEFAULT_GOAL := help
+.PHONY: help venv test figures lab lint format report bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv from pyproject.toml (done by every target that needs it)
+
+figures: $(STAMP) ## Regenerate every figure into figures/ (PNG and SVG)
+	$(BIN)/python -m analysis figures --out figures
+
+test: $(STAMP) ## Run every test, notebooks included
+	$(BIN)/python -m pytest
+
+lab: $(STAMP) ## Open the notebooks in JupyterLab
+	$(BIN)/jupyter lab notebooks
+
+report: $(STAMP) ## HTML report on a corpus: make report CORPUS=path OUT=dir
+	$(BIN)/python -m analysis report --corpus $(CORPUS) --out $(OUT)
+
+bench: $(STAMP) ## Print throughput and memory on a generated corpus
+	$(BIN)/python benchmarks/bench_corpus.py
+
+lint: $(STAMP) ## Check formatting and lint with ruff
+	$(BIN)/ruff format --check . && $(BIN)/ruff check .
+
+format: $(STAMP) ## Format and fix with ruff
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+clean: ## Remove .venv and caches
+	rm -rf $(VENV) .pytest_cache build *.egg-info
+	find . -name __pycache__ -prune -exec rm -rf {} +
