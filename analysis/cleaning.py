@@ -1,0 +1,276 @@
+"""From raw article text to the text that is analysed, with every removal recorded.
+
+``clean(raw)`` never edits ``raw``. It finds spans to drop (a metadata header,
+boilerplate lines and blocks) and returns the ``text`` that remains, together
+with the removed spans in raw coordinates and the metadata the header gave.
+Because ``text`` is ``raw`` minus known spans, every offset into ``text`` maps
+back to ``raw`` (:func:`to_raw`).
+
+The headline, when the text opens with one, is *kept* in ``text`` as its first
+paragraph (headlines carry much of an outlet's framing); it is also returned as
+``title``, and :func:`analysis.sentences` marks it ``kind="headline"`` so it can
+be left out of an analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .config import LEXICON_DIR
+from .datafiles import DataFileError, check_keys, load_yaml
+
+BOILERPLATE_FILE = LEXICON_DIR / "boilerplate.yaml"
+
+# " date 2026-01-08 The deployment ..." (the seeds' export format)
+_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+# "Title: ...", "Date: ...", one per line, before the first blank line
+_HEADER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "date": "published",
+    "published": "published",
+    "source": "outlet",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "url": "url",
+    "link": "url",
+    "author": "author",
+    "byline": "author",
+}
+_HEADER_LINE = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*:[ \t]*(.*?)[ \t]*\r?\n")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.S | re.M)
+_BLANK_RUN = re.compile(r"(?:[ \t]*\r?\n)+")
+_SENTENCE_END = re.compile(r"[.!;:,…]['\"’”»)]*\s*\Z")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One boilerplate rule from ``boilerplate.yaml``."""
+
+    id: str
+    description: str
+    start: re.Pattern
+    end: re.Pattern | None = None
+    to_end: bool = False
+    max_lines: int = 40
+    outlet: str | None = None
+
+
+@dataclass
+class Cleaned:
+    """What :func:`clean` found in one raw text."""
+
+    text: str
+    removed: list[tuple[int, int, str]] = field(default_factory=list)  # raw start, end, rule
+    metadata: dict[str, str] = field(default_factory=dict)  # header values, by field
+    title: str | None = None
+    outlets: list[tuple[str, str]] = field(default_factory=list)  # (outlet, rule id)
+
+
+def load_boilerplate(path=BOILERPLATE_FILE) -> tuple[Rule, ...]:
+    """Read and validate boilerplate rules; errors name the file and line."""
+    data = load_yaml(path)
+    check_keys(data, path, "boilerplate file", required=["rules"])
+    rules, seen = [], set()
+    for item in data["rules"]:
+        check_keys(
+            item,
+            path,
+            "boilerplate rule",
+            required=["id", "description", "start"],
+            optional=["end", "to_end", "max_lines", "outlet"],
+        )
+        if item["id"] in seen:
+            raise DataFileError(path, item.line, f"duplicate rule id {item['id']!r}")
+        seen.add(item["id"])
+        rules.append(
+            Rule(
+                id=item["id"],
+                description=str(item["description"]).strip(),
+                start=_line_pattern(item["start"], path, item.line),
+                end=_line_pattern(item["end"], path, item.line) if item.get("end") else None,
+                to_end=bool(item.get("to_end", False)),
+                max_lines=int(item.get("max_lines", 40)),
+                outlet=item.get("outlet"),
+            )
+        )
+    return tuple(rules)
+
+
+def _line_pattern(pattern: str, path, line: int) -> re.Pattern:
+    try:
+        return re.compile(rf"[ \t]*(?:{pattern})[ \t]*", re.I)
+    except re.error as exc:
+        raise DataFileError(path, line, f"bad regular expression {pattern!r}: {exc}") from None
+
+
+@lru_cache(maxsize=8)
+def _default_rules() -> tuple[Rule, ...]:
+    return load_boilerplate(BOILERPLATE_FILE)
+
+
+def clean(raw: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
+    """Split ``raw`` into analysed text, removed spans and header metadata."""
+    rules = _default_rules() if rules is None else rules
+    removed: list[tuple[int, int, str]] = []
+    metadata: dict[str, str] = {}
+
+    pos = _read_header(raw, metadata, removed)
+    outlets: list[tuple[str, str]] = []
+    removed.extend(_boilerplate_spans(raw, pos, rules, outlets))
+    removed.sort()
+    text = _cut(raw, removed)
+    title = metadata.get("title") or headline(text)
+    return Cleaned(text=text, removed=removed, metadata=metadata, title=title, outlets=outlets)
+
+
+def _read_header(raw: str, metadata: dict, removed: list) -> int:
+    """Record a leading metadata header as removed; return where the story starts."""
+    match = _DATE_LINE.match(raw)
+    if match:
+        metadata["published"] = match.group(1)
+        removed.append((0, match.end(), "date-line"))
+        return match.end()
+    match = _FRONT_MATTER.match(raw)
+    if match:
+        for line in match.group(1).splitlines():
+            key, _, value = line.partition(":")
+            field_name = _HEADER_KEYS.get(key.strip().lower())
+            if field_name and value.strip():
+                metadata[field_name] = value.strip().strip("\"'")
+        end = _skip_blank(raw, match.end())
+        removed.append((0, end, "front-matter"))
+        return end
+    pos = 0
+    while True:
+        match = _HEADER_LINE.match(raw, pos)
+        field_name = _HEADER_KEYS.get(match.group(1).lower()) if match else None
+        if not field_name:
+            break
+        metadata[field_name] = match.group(2)
+        pos = match.end()
+    if pos:
+        end = _skip_blank(raw, pos)
+        removed.append((0, end, "metadata-header"))
+        return end
+    return 0
+
+
+def _skip_blank(raw: str, pos: int) -> int:
+    match = _BLANK_RUN.match(raw, pos)
+    return match.end() if match else pos
+
+
+# Boilerplate starts on a short line; longer lines are story paragraphs and are not tested.
+MAX_START_LINE = 400
+
+
+@lru_cache(maxsize=32)
+def _combined(rules: tuple[Rule, ...]) -> re.Pattern:
+    """One pattern for every rule's start line, so each line is tested once."""
+    return re.compile("|".join(f"(?P<r{i}>{r.start.pattern})" for i, r in enumerate(rules)), re.I)
+
+
+def _boilerplate_spans(raw: str, pos: int, rules, outlets: list) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    if not rules:
+        return spans
+    combined = _combined(rules)
+    lines = raw[pos:].splitlines(keepends=True)
+    starts = []
+    offset = pos
+    for line in lines:
+        starts.append(offset)
+        offset += len(line)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        match = None
+        if len(line) <= MAX_START_LINE:
+            match = combined.fullmatch(line.rstrip("\r\n"))
+        if match is None:
+            i += 1
+            continue
+        rule = rules[int(match.lastgroup[1:])]
+        last = i
+        if rule.to_end:
+            last = len(lines) - 1
+        elif rule.end is not None:
+            for j in range(i + 1, min(len(lines), i + rule.max_lines)):
+                if rule.end.fullmatch(lines[j].rstrip("\r\n")):
+                    last = j
+                    break
+        stop = _skip_blank(raw, starts[last] + len(lines[last]))
+        spans.append((starts[i], stop, rule.id))
+        if rule.outlet:
+            outlets.append((rule.outlet, rule.id))
+        while i < len(lines) and starts[i] < stop:
+            i += 1
+    return spans
+
+
+def _cut(raw: str, removed: list[tuple[int, int, str]]) -> str:
+    if not removed:
+        return raw
+    pieces, pos = [], 0
+    for start, end, _ in removed:
+        pieces.append(raw[pos:start])
+        pos = max(pos, end)
+    pieces.append(raw[pos:])
+    return "".join(pieces)
+
+
+def headline(text: str) -> str | None:
+    """The first line of ``text`` if it reads as a headline, else None.
+
+    A headline is a first line of 3 to 30 words, without the punctuation that
+    ends a sentence, followed by a blank line and more text. Leads such as "The
+    deployment of troops ... UNN reports." end with a full stop and are not
+    headlines.
+    """
+    first_nl = text.find("\n")
+    if first_nl == -1:
+        return None
+    line = text[:first_nl].strip()
+    rest = text[first_nl + 1 :]
+    if not line or not rest.strip() or len(line) > 250:
+        return None
+    if not rest.lstrip(" \t\r").startswith("\n"):
+        return None
+    if not 3 <= len(line.split()) <= 30 or _SENTENCE_END.search(line):
+        return None
+    return line
+
+
+def to_raw(removed: list[tuple[int, int, str]], pos: int) -> int:
+    """Map an offset in ``text`` to the offset of the same character in ``raw``."""
+    for start, end, _ in sorted(removed):
+        if start <= pos:
+            pos += end - start
+        else:
+            break
+    return pos
+
+
+def rules_file(path: str | Path | None = None) -> tuple[Rule, ...]:
+    """The boilerplate rules from ``path`` (default: the suite's own file)."""
+    return _default_rules() if path is None else load_boilerplate(path)
+
+
+def removed_spans(corpus, *, boilerplate=None):
+    """One row per span removed from each article's ``raw`` text, with the rule that removed it.
+
+    Columns: article_id, raw_start, raw_end, rule, removed (``raw[raw_start:raw_end]``).
+    Recomputed from ``raw``, so it always agrees with ``text``.
+    """
+    rules = rules_file(boilerplate)
+    rows = []
+    for article_id, raw in zip(corpus["article_id"], corpus["raw"], strict=True):
+        for start, end, rule in clean(raw, rules).removed:
+            rows.append((article_id, start, end, rule, raw[start:end]))
+    return pd.DataFrame(rows, columns=["article_id", "raw_start", "raw_end", "rule", "removed"])

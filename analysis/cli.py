@@ -1,0 +1,146 @@
+"""The command line: the same API as the Python package, from the shell.
+
+python -m analysis info PATH
+python -m analysis export --corpus PATH --out DIR [--format csv|parquet] [--tables a,b]
+python -m analysis figures [--corpus PATH] [--out DIR] [--only a,b] [--list]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import FIGURES_DIR, SEEDS_DIR
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    info = commands.add_parser("info", help="summarise a corpus and print its load report")
+    info.add_argument("corpus", type=Path, help="folder, text file or table of articles")
+    info.add_argument(
+        "--catalog", type=Path, help="catalog CSV (default: catalog.csv in the folder)"
+    )
+
+    export = commands.add_parser("export", help="write the corpus tables as CSV or Parquet")
+    export.add_argument("--corpus", type=Path, required=True, help="folder, text file or table")
+    export.add_argument("--catalog", type=Path)
+    export.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
+    export.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    export.add_argument("--tables", help="comma-separated table names (default: all)")
+
+    figures = commands.add_parser("figures", help="regenerate the registered figures (PNG and SVG)")
+    figures.add_argument("--corpus", type=Path, default=SEEDS_DIR)
+    figures.add_argument("--catalog", type=Path)
+    figures.add_argument("--out", type=Path, default=FIGURES_DIR)
+    figures.add_argument("--only", help="comma-separated figure names (default: all)")
+    figures.add_argument("--list", action="store_true", help="list the figures and exit")
+
+    args = parser.parse_args(argv)
+    try:
+        return {"info": _info, "export": _export, "figures": _figures}[args.command](args)
+    except (ValueError, KeyError, FileNotFoundError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"error: {message}", file=sys.stderr)
+        return 2
+
+
+def _load(args):
+    from .corpus import load_corpus
+
+    return load_corpus(args.corpus, catalog=args.catalog)
+
+
+def _names(option: str | None, known: list[str], what: str) -> list[str]:
+    if not option:
+        return list(known)
+    names = [n.strip() for n in option.split(",") if n.strip()]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(f"unknown {what} {', '.join(unknown)}; choose from {', '.join(known)}")
+    return names
+
+
+def _info(args) -> int:
+    from .cleaning import removed_spans
+
+    corpus = _load(args)
+    print(summary(corpus, removed_spans(corpus)))
+    print()
+    print(corpus.attrs["load_report"])
+    return 0
+
+
+def summary(corpus, removed) -> str:
+    """A plain-text summary of a corpus, as ``info`` prints it."""
+    dates = corpus["published"].dropna()
+    undated = corpus.loc[corpus["published"].isna(), "article_id"].tolist()
+    lines = [
+        f"Corpus: {corpus.attrs.get('name', 'corpus')}: {len(corpus)} articles, "
+        f"{corpus['n_words'].sum():,} words",
+        "Published: "
+        + (f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates")
+        + (f"; {len(undated)} undated ({', '.join(undated)})" if undated else ""),
+        "Outlets: "
+        + ", ".join(
+            f"{k} {v}" for k, v in corpus["outlet"].fillna("unknown").value_counts().items()
+        ),
+        f"Removed before analysis: {len(removed)} spans, "
+        f"{int((removed['raw_end'] - removed['raw_start']).sum()):,} characters"
+        + (
+            f" ({', '.join(f'{k} {v}' for k, v in removed['rule'].value_counts().items())})"
+            if len(removed)
+            else ""
+        ),
+        "",
+    ]
+    table = corpus[
+        ["article_id", "outlet", "published", "published_basis", "n_words", "title"]
+    ].copy()
+    table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("-")
+    table["title"] = table["title"].fillna("").str.slice(0, 50)
+    lines.append(table.fillna("-").to_string(index=False))
+    return "\n".join(lines)
+
+
+def _export(args) -> int:
+    from .tables import TABLE_NAMES, Tables
+
+    names = _names(args.tables, TABLE_NAMES, "table")
+    corpus = _load(args)
+    tables = Tables(corpus)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        table = tables[name].copy(deep=False)
+        table.attrs = {}  # the load report is written on its own below
+        path = args.out / f"{name}.{args.format}"
+        if args.format == "csv":
+            table.to_csv(path, index=False)
+        else:
+            table.to_parquet(path, index=False)
+        print(f"wrote {path} ({len(table):,} rows)")
+    report_path = args.out / "load_report.txt"
+    report_path.write_text(str(corpus.attrs["load_report"]) + "\n", encoding="utf-8")
+    print(f"wrote {report_path}")
+    return 0
+
+
+def _figures(args) -> int:
+    from .figures import FIGURES, save_figures
+    from .tables import Tables
+
+    if args.list:
+        for spec in FIGURES.values():
+            print(f"{spec.name:28} {spec.description}")
+        return 0
+    names = _names(args.only, list(FIGURES), "figure")
+    tables = Tables(_load(args))
+    written = save_figures(tables, args.out, names, progress=lambda n: print(f"drawing {n}"))
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

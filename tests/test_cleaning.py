@@ -1,0 +1,75 @@
+"""Boilerplate removal: what goes, with which rule, and offsets back to raw."""
+
+import pytest
+from conftest import MOSCOW_TIMES, UNN
+
+from analysis import DataFileError, removed_spans, to_raw
+from analysis.cleaning import clean, headline, load_boilerplate
+
+
+def test_removed_spans_of_the_seeds(seeds):
+    removed = removed_spans(seeds)
+    mt = removed[removed["article_id"] == MOSCOW_TIMES]
+    assert list(mt["rule"]) == [
+        "moscow-times-support",
+        "photo-credit",
+        "newsletter-signup",
+        "moscow-times-appeal",
+    ]
+    credit = mt[mt["rule"] == "photo-credit"]["removed"].item()
+    assert credit == "The Russian Foreign Ministry building in Moscow. Alexander Yarik / TASS\n\n"
+    assert mt[mt["rule"] == "moscow-times-appeal"]["removed"].item().rstrip().endswith("Read more")
+    unn = removed[removed["article_id"] == UNN]
+    assert list(unn["removed"]) == [" date 2026-01-08 "]
+    for row in removed.itertuples():
+        raw = seeds.set_index("article_id").loc[row.article_id, "raw"]
+        assert raw[row.raw_start : row.raw_end] == row.removed
+
+
+def test_text_offsets_map_back_to_raw(seeds):
+    removed = removed_spans(seeds)
+    for row in seeds.itertuples():
+        spans = [
+            (r.raw_start, r.raw_end, r.rule)
+            for r in removed[removed["article_id"] == row.article_id].itertuples()
+        ]
+        for word in ("Russia", "Zakharova", "Ukraine"):
+            pos = row.text.find(word)
+            if pos >= 0:
+                start = to_raw(spans, pos)
+                assert row.raw[start : start + len(word)] == word
+
+
+def test_headline_rules():
+    assert headline(
+        "Russia Slams Plan for Peacekeeping Force\n\nRussia on Thursday slammed a plan."
+    ) == ("Russia Slams Plan for Peacekeeping Force")
+    assert (
+        headline("The deployment will be considered an intervention, UNN reports.\n\nDetails")
+        is None
+    )
+    assert headline("Details\n\nMore text.") is None  # too short to be a headline
+    assert headline("One line only") is None
+
+
+def test_block_rule_without_end_line_removes_only_the_start_line():
+    text = "Story sentence one.\n\nSign up for our newsletter\n\nStory goes on.\n"
+    cleaned = clean(text)
+    assert cleaned.text == "Story sentence one.\n\nStory goes on.\n"
+    assert [r for _, _, r in cleaned.removed] == ["newsletter-signup"]
+
+
+def test_bad_rules_file_names_the_line(tmp_path):
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "rules:\n  - id: x\n    description: y\n    start: '(unclosed'\n", encoding="utf-8"
+    )
+    with pytest.raises(DataFileError, match=r"rules.yaml:2: bad regular expression"):
+        load_boilerplate(path)
+    path.write_text(
+        "rules:\n  - id: x\n    description: y\n    start: a\n    colour: red\n", encoding="utf-8"
+    )
+    with pytest.raises(
+        DataFileError, match=r"rules.yaml:2: boilerplate rule has unknown key\(s\) 'colour'"
+    ):
+        load_boilerplate(path)

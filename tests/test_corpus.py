@@ -1,0 +1,247 @@
+"""load_corpus on the seeds (values checked by hand) and on bad input."""
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+from conftest import CENSOR, MOSCOW_TIMES, NO_OUTLET, SPUTNIK, UNN, article
+
+from analysis import SEEDS_DIR, CorpusError, count_words, load_corpus
+from analysis.corpus import COLUMNS
+
+
+def test_seeds_have_five_articles_with_the_documented_columns(seeds):
+    assert list(seeds.columns) == COLUMNS
+    assert list(seeds["article_id"]) == [UNN, CENSOR, SPUTNIK, NO_OUTLET, MOSCOW_TIMES]
+
+
+def test_raw_is_the_file_exactly(seeds):
+    for row in seeds.itertuples():
+        assert row.raw == (SEEDS_DIR / f"{row.article_id}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("article_id", "title", "outlet", "published", "basis", "estimated"),
+    [
+        (UNN, None, "UNN", dt.date(2026, 1, 8), "catalog", False),
+        (
+            CENSOR,
+            "Russian Foreign Ministry has spoken out against Western military presence in Ukraine",
+            "Censor.NET",
+            None,
+            "unknown",
+            False,
+        ),
+        (
+            SPUTNIK,
+            "Idea to Send 'Deterrent' Forces to Ukraine Prepares Foreign Intervention: "
+            "Russian Foreign Ministry",
+            "Sputnik",
+            None,
+            "unknown",
+            False,
+        ),
+        (NO_OUTLET, None, None, dt.date(2025, 9, 4), "catalog", False),
+        (
+            MOSCOW_TIMES,
+            "Russia Slams Ukrainian-European Plan for Peacekeeping Force",
+            "The Moscow Times",
+            dt.date(2026, 1, 8),
+            "catalog",
+            True,
+        ),
+    ],
+)
+def test_seed_metadata_matches_a_careful_reading(
+    seeds, article_id, title, outlet, published, basis, estimated
+):
+    row = article(seeds, article_id)
+    assert (row["title"] if isinstance(row["title"], str) else None) == title
+    assert (row["outlet"] if isinstance(row["outlet"], str) else None) == outlet
+    assert (None if pd.isna(row["published"]) else row["published"].date()) == published
+    assert row["published_basis"] == basis
+    assert row["published_estimated"] == estimated
+
+
+def test_without_catalog_metadata_comes_from_the_text(tmp_path):
+    for path in SEEDS_DIR.glob("*.txt"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    corpus = load_corpus(tmp_path).set_index("article_id")
+    assert corpus.loc[UNN, "outlet"] == "UNN"
+    assert corpus.loc[UNN, "outlet_basis"] == "text: ', UNN reports.' (outlet-reports)"
+    assert corpus.loc[CENSOR, "outlet"] == "Censor.NET"
+    assert corpus.loc[SPUTNIK, "outlet"] == "Sputnik"
+    assert corpus.loc[SPUTNIK, "outlet_basis"] == "text: 'told Sputnik' (told-outlet)"
+    assert corpus.loc[MOSCOW_TIMES, "outlet"] == "The Moscow Times"
+    assert corpus.loc[MOSCOW_TIMES, "outlet_basis"] == "boilerplate: moscow-times-support"
+    # TASS is cited in 003 and credited under the photo in 004: neither is the publisher.
+    assert pd.isna(corpus.loc[NO_OUTLET, "outlet"])
+    # Dates only from the ' date ' line; nothing guessed for the others.
+    assert corpus.loc[UNN, "published"] == pd.Timestamp("2026-01-08")
+    assert corpus.loc[UNN, "published_basis"] == "header"
+    assert corpus.loc[NO_OUTLET, "published"] == pd.Timestamp("2025-09-04")
+    assert corpus[["published"]].isna().sum().item() == 3
+
+
+def test_text_drops_the_date_line_appeal_and_photo_credit(seeds):
+    unn = article(seeds, UNN)
+    assert unn["text"].startswith("The deployment of troops")
+    mt = article(seeds, MOSCOW_TIMES)["text"]
+    assert mt.startswith("Russia Slams Ukrainian-European Plan for Peacekeeping Force\n")
+    for gone in (
+        "Support The Moscow Times",
+        "Alexander Yarik",
+        "TASS",
+        "Dear readers",
+        "newsletter",
+        "Read more",
+    ):
+        assert gone not in mt
+    assert mt.rstrip().endswith(
+        "It is not one of the five Ukrainian regions that Moscow claims to have annexed."
+    )
+    assert (
+        mt.count("axis of war") == 2
+    )  # the lede and Zakharova's quote; nothing of the appeal left
+
+
+def test_headline_is_kept_as_the_first_paragraph(seeds):
+    for article_id in (CENSOR, SPUTNIK, MOSCOW_TIMES):
+        row = article(seeds, article_id)
+        assert row["text"].startswith(row["title"] + "\n")
+
+
+def test_word_counts(seeds):
+    assert count_words("Russia's pseudo-peacekeeping, 2014-2022 — and U.S. envoys.") == 6
+    assert article(seeds, UNN)["n_words"] == count_words(article(seeds, UNN)["text"])
+    assert article(seeds, UNN)["n_words"] == 384
+    # the two bullet markers "- " of 001 and the two lone dashes "—" of 004 are not words
+    assert article(seeds, CENSOR)["n_words"] == 340
+    assert article(seeds, MOSCOW_TIMES)["n_words"] == 616
+
+
+def test_load_report_lists_skipped_files(tmp_path):
+    (tmp_path / "a.txt").write_text("Moscow said on Monday it rejects the plan.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    corpus = load_corpus(tmp_path)
+    assert list(corpus["article_id"]) == ["a"]
+    skipped = dict((p.split("/")[-1], why) for p, why in corpus.attrs["load_report"].skipped)
+    assert skipped == {
+        "empty.txt": "empty file",
+        "notes.pdf": "not a .txt/.md file",
+        "picture.txt": "binary file (contains NUL bytes), not text",
+    }
+    assert "Skipped 3" in str(corpus.attrs["load_report"])
+
+
+def test_encodings_are_decoded_with_a_warning(tmp_path):
+    (tmp_path / "bom.txt").write_bytes("\ufeffKyiv’s allies met.".encode())
+    (tmp_path / "cp1252.txt").write_bytes("Kyiv’s allies met in Paris – again.".encode("cp1252"))
+    corpus = load_corpus(tmp_path).set_index("article_id")
+    assert corpus.loc["bom", "raw"] == "Kyiv’s allies met."
+    assert corpus.loc["cp1252", "raw"] == "Kyiv’s allies met in Paris – again."
+    warnings = corpus.attrs["load_report"].warnings
+    assert any("bom.txt" in w and "byte-order mark" in w for w in warnings)
+    assert any("cp1252.txt" in w and "Windows-1252" in w for w in warnings)
+
+
+def test_missing_path_is_an_error():
+    with pytest.raises(CorpusError, match="no-such-folder: no such file or folder"):
+        load_corpus("no-such-folder")
+
+
+def test_duplicate_ids_name_both_sources(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "b" / "x.md").write_text("Two.", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"duplicate article id 'x': .*a/x.txt and .*b/x.md"):
+        load_corpus(tmp_path)
+
+
+def test_header_lines_give_metadata(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text(
+        "Title: Lavrov rejects peacekeepers\nDate: 12 March 2025\nSource: TASS\nURL: https://example.org/a\n\n"
+        "Lavrov said on Tuesday that Russia rejects any peacekeepers.\n",
+        encoding="utf-8",
+    )
+    row = load_corpus(path).iloc[0]
+    assert row["title"] == "Lavrov rejects peacekeepers"
+    assert row["published"] == pd.Timestamp("2025-03-12")
+    assert row["published_basis"] == "header"
+    assert (row["outlet"], row["outlet_basis"]) == ("TASS", "header")
+    assert row["url"] == "https://example.org/a"
+    assert row["text"] == "Lavrov said on Tuesday that Russia rejects any peacekeepers.\n"
+
+
+def test_tables_csv_jsonl_parquet(tmp_path):
+    rows = [
+        {
+            "id": "a1",
+            "headline": "Kremlin warns",
+            "body": "The Kremlin warned on Monday.",
+            "date": "2025-03-03",
+            "outlet": "RIA",
+        },
+        {
+            "id": "a2",
+            "headline": "",
+            "body": "Kyiv said it was ready.",
+            "date": "not a date",
+            "outlet": "",
+        },
+        {"id": "a3", "headline": "", "body": "  ", "date": "", "outlet": ""},
+    ]
+    table = pd.DataFrame(rows)
+    table.to_csv(tmp_path / "t.csv", index=False)
+    (tmp_path / "t.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    table.to_parquet(tmp_path / "t.parquet")
+    for name in ("t.csv", "t.jsonl", "t.parquet"):
+        corpus = load_corpus(tmp_path / name)
+        assert list(corpus["article_id"]) == ["a1", "a2"], name
+        assert corpus.loc[0, "title"] == "Kremlin warns"
+        assert corpus.loc[0, "published"] == pd.Timestamp("2025-03-03")
+        assert corpus.loc[0, "published_basis"] == "table"
+        assert pd.isna(corpus.loc[1, "published"])
+        report = corpus.attrs["load_report"]
+        assert report.skipped == [(f"{name} row 3", "empty text in column 'body'")]
+        assert any("row 2" in w and "'not a date'" in w for w in report.warnings)
+
+
+def test_table_without_text_column_lists_its_columns(tmp_path):
+    pd.DataFrame({"id": [1], "headline": ["x"]}).to_csv(tmp_path / "t.csv", index=False)
+    with pytest.raises(
+        CorpusError, match=r"t.csv: no text column .*the table has columns: id, headline"
+    ):
+        load_corpus(tmp_path / "t.csv")
+
+
+def test_dataframe_source_and_duplicate_rows():
+    corpus = load_corpus(pd.DataFrame({"text": ["One.", "Two."]}))
+    assert list(corpus["article_id"]) == ["row-1", "row-2"]
+    with pytest.raises(CorpusError, match="duplicate article id 'x': row row 1 and row row 2"):
+        load_corpus(pd.DataFrame({"id": ["x", "x"], "text": ["One.", "Two."]}))
+
+
+def test_malformed_catalog_names_the_line(tmp_path):
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text(
+        "article_id,published\na,2025-01-01\na,2025-01-02\n", encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match=r"catalog.csv:3: article_id 'a' already on line 2"):
+        load_corpus(tmp_path)
+    (tmp_path / "catalog.csv").write_text(
+        "article_id,published\na,yesterday-ish\n", encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match=r"catalog.csv:2: cannot read the date 'yesterday-ish'"):
+        load_corpus(tmp_path)
+    (tmp_path / "catalog.csv").write_text("article_id,publisher\na,X\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="unknown catalog column"):
+        load_corpus(tmp_path)
+    (tmp_path / "catalog.csv").write_text('article_id,title\na,"x\nb,y,z\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match="malformed catalog"):
+        load_corpus(tmp_path)

@@ -1,0 +1,101 @@
+"""Sentences: offsets round-trip; headings, bullets, abbreviations and quotes, checked on the seeds."""
+
+from conftest import CENSOR, MOSCOW_TIMES, SPUTNIK, UNN
+
+from analysis import split_sentences
+from analysis.sentences import sentence_at
+
+
+def test_every_sentence_round_trips(seeds, seed_sentences):
+    texts = dict(zip(seeds["article_id"], seeds["text"], strict=True))
+    for row in seed_sentences.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+    assert list(seed_sentences.columns) == [
+        "article_id",
+        "sentence_id",
+        "paragraph_id",
+        "start",
+        "end",
+        "text",
+        "kind",
+    ]
+
+
+def sents(seed_sentences, article_id):
+    return seed_sentences[seed_sentences["article_id"] == article_id]
+
+
+def test_unn_headings_and_lede(seed_sentences):
+    unn = sents(seed_sentences, UNN)
+    assert len(unn) == 13
+    assert (
+        unn.iloc[1]["text"]
+        == "This was stated by Russian Foreign Ministry spokeswoman Maria Zakharova, UNN reports."
+    )
+    headings = unn[unn["kind"] == "heading"]["text"].tolist()
+    assert headings == ["Details", "Recall"]
+    # a quote that ends the sentence inside the quotation marks
+    assert unn.iloc[3]["text"].endswith(
+        '"turned out to be extremely far from a peaceful settlement."'
+    )
+
+
+def test_censor_headline_headings_and_bullets(seed_sentences):
+    censor = sents(seed_sentences, CENSOR)
+    assert censor.iloc[0]["kind"] == "headline"
+    assert censor[censor["kind"] == "heading"]["text"].tolist() == [
+        "The position of the Russian Foreign Ministry on peacekeeping missions",
+        "Negotiations in Abu Dhabi and postponement of dates",
+    ]
+    bullets = censor[censor["kind"] == "bullet"]["text"].tolist()
+    assert bullets[0].startswith(
+        "President Volodymyr Zelenskyy previously confirmed"
+    )  # marker "- " left out
+    assert len(bullets) == 2
+
+
+def test_sputnik_dateline_and_quotes(seed_sentences):
+    sputnik = sents(seed_sentences, SPUTNIK)
+    assert sputnik.iloc[2][["text", "kind"]].tolist() == ["Sputnik", "heading"]
+    assert sputnik.iloc[8]["text"].endswith('as "deterrent forces."')
+    assert sputnik.iloc[9]["text"].startswith("He said that the UK-French initiative")
+
+
+def test_moscow_times_abbreviation_and_heading(seed_sentences):
+    mt = sents(seed_sentences, MOSCOW_TIMES)
+    assert mt.iloc[0]["kind"] == "headline"
+    assert "'Legitimate military targets'" in mt[mt["kind"] == "heading"]["text"].tolist()
+    envoys = mt[mt["text"].str.contains("U.S. envoys")]
+    assert len(envoys) == 1  # "U.S." before a lower-case word does not end the sentence
+    assert envoys["text"].item().endswith("when the fighting stops.")
+
+
+def test_abbreviations_initials_and_starters():
+    text = "Dr. Smith met Vladimir V. Putin at 10 a.m. The talks ended. Sanctions hit the U.S. Economy fell? Yes."
+    got = [text[s:e] for s, e, _, _ in split_sentences(text)]
+    assert got == [
+        "Dr. Smith met Vladimir V. Putin at 10 a.m.",
+        "The talks ended.",
+        "Sanctions hit the U.S. Economy fell?",
+        "Yes.",
+    ]
+
+
+def test_paragraphs_and_hard_wrapped_text():
+    text = "First para one. Still one.\n\nSecond para.\n"
+    spans = split_sentences(text)
+    assert [p for _, _, p, _ in spans] == [0, 0, 1]
+    wrapped = (
+        "Russia's foreign ministry said on Wednesday that any deployment of\n"
+        "Western troops to Ukraine would be treated as an intervention, and\n"
+        "that such forces would be targets. The statement came a day after\n"
+        "the coalition met in Paris to discuss security guarantees for Kyiv.\n"
+    )
+    got = [wrapped[s:e] for s, e, _, _ in split_sentences(wrapped)]
+    assert len(got) == 2
+    assert got[0].endswith("would be targets.")
+
+
+def test_sentence_at():
+    spans = split_sentences("One. Two. Three.")
+    assert [sentence_at(spans, p) for p in (0, 4, 5, 12)] == [0, 0, 1, 2]
