@@ -3,11 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-CORPUS ?= seeds
-OUT ?= report
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test figures lab lint format report bench clean
+.PHONY: help venv test figures lab lint format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,9 +26,6 @@ test: $(STAMP) ## Run every test, notebooks included
 
 lab: $(STAMP) ## Open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks
-
-report: $(STAMP) ## HTML report on a corpus: make report CORPUS=path OUT=dir
-	$(BIN)/python -m analysis report --corpus $(CORPUS) --out $(OUT)
 
 bench: $(STAMP) ## Print throughput and memory on a generated corpus
 	$(BIN)/python benchmarks/bench_corpus.py
