@@ -54,11 +54,13 @@ class Rule:
 
     id: str
     description: str
-    start: re.Pattern
+    start: re.Pattern | None  # must match the whole line
+    contains: re.Pattern | None = None  # found anywhere in the line
     end: re.Pattern | None = None
     to_end: bool = False
     max_lines: int = 40
     outlet: str | None = None
+    case_sensitive: bool = False
 
 
 @dataclass
@@ -82,29 +84,53 @@ def load_boilerplate(path=BOILERPLATE_FILE) -> tuple[Rule, ...]:
             item,
             path,
             "boilerplate rule",
-            required=["id", "description", "start"],
-            optional=["end", "to_end", "max_lines", "outlet"],
+            required=["id", "description"],
+            optional=[
+                "start",
+                "contains",
+                "end",
+                "to_end",
+                "max_lines",
+                "outlet",
+                "case_sensitive",
+            ],
         )
+        if ("start" in item) == ("contains" in item):
+            raise DataFileError(
+                path, item.line, f"rule {item['id']!r} needs either 'start' or 'contains'"
+            )
         if item["id"] in seen:
             raise DataFileError(path, item.line, f"duplicate rule id {item['id']!r}")
         seen.add(item["id"])
+        flags = 0 if item.get("case_sensitive") else re.I
         rules.append(
             Rule(
                 id=item["id"],
                 description=str(item["description"]).strip(),
-                start=_line_pattern(item["start"], path, item.line),
-                end=_line_pattern(item["end"], path, item.line) if item.get("end") else None,
+                start=_line_pattern(item["start"], path, item.line, flags)
+                if "start" in item
+                else None,
+                contains=_compile(item["contains"], path, item.line, flags | re.M)
+                if "contains" in item
+                else None,
+                end=_line_pattern(item["end"], path, item.line, flags) if item.get("end") else None,
                 to_end=bool(item.get("to_end", False)),
                 max_lines=int(item.get("max_lines", 40)),
                 outlet=item.get("outlet"),
+                case_sensitive=bool(item.get("case_sensitive", False)),
             )
         )
     return tuple(rules)
 
 
-def _line_pattern(pattern: str, path, line: int) -> re.Pattern:
+def _line_pattern(pattern: str, path, line: int, flags: int) -> re.Pattern:
+    _compile(pattern, path, line, flags)
+    return re.compile(rf"[ \t]*(?:{pattern})[ \t]*", flags)
+
+
+def _compile(pattern: str, path, line: int, flags: int) -> re.Pattern:
     try:
-        return re.compile(rf"[ \t]*(?:{pattern})[ \t]*", re.I)
+        return re.compile(pattern, flags)
     except re.error as exc:
         raise DataFileError(path, line, f"bad regular expression {pattern!r}: {exc}") from None
 
@@ -166,52 +192,84 @@ def _skip_blank(raw: str, pos: int) -> int:
     return match.end() if match else pos
 
 
-# Boilerplate starts on a short line; longer lines are story paragraphs and are not tested.
-MAX_START_LINE = 400
-
-
 @lru_cache(maxsize=32)
-def _combined(rules: tuple[Rule, ...]) -> re.Pattern:
-    """One pattern for every rule's start line, so each line is tested once."""
-    return re.compile("|".join(f"(?P<r{i}>{r.start.pattern})" for i, r in enumerate(rules)), re.I)
+def _line_starts(rules: tuple[Rule, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    """Patterns for lines that a whole-line rule matches: (after a newline, first line).
+
+    The first pattern begins with a literal newline, so ``re`` jumps from line to
+    line in C instead of trying every character; the second checks the first line.
+    """
+    parts = []
+    for i, rule in enumerate(rules):
+        if rule.start is not None:
+            body = rule.start.pattern if rule.case_sensitive else f"(?i:{rule.start.pattern})"
+            parts.append(f"(?P<r{i}>{body})")
+    if not parts:
+        return None
+    alternatives = "|".join(parts)
+    return (
+        re.compile(rf"\n(?:{alternatives})\r?(?=\n|\Z)"),
+        re.compile(rf"(?:{alternatives})\r?(?=\n|\Z)"),
+    )
+
+
+def _rule_lines(raw: str, pos: int, rules) -> list[tuple[int, Rule]]:
+    """(line start, rule) for every line from ``pos`` on where a rule's block starts."""
+    found: dict[int, int] = {}  # line start -> index of the first rule (in file order) that matches
+    patterns = _line_starts(rules)
+    if patterns is not None:
+        after_newline, first_line = patterns
+        match = first_line.match(raw, pos)
+        if match:
+            found[pos] = int(match.lastgroup[1:])
+        for match in after_newline.finditer(raw, pos):
+            found.setdefault(match.start() + 1, int(match.lastgroup[1:]))
+    for i, rule in enumerate(rules):
+        if rule.contains is not None:
+            for match in rule.contains.finditer(raw, pos):
+                line_start = max(raw.rfind("\n", 0, match.start()) + 1, pos)
+                found[line_start] = min(found.get(line_start, i), i)
+    return [(start, rules[i]) for start, i in sorted(found.items())]
 
 
 def _boilerplate_spans(raw: str, pos: int, rules, outlets: list) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
-    if not rules:
-        return spans
-    combined = _combined(rules)
-    lines = raw[pos:].splitlines(keepends=True)
-    starts = []
-    offset = pos
-    for line in lines:
-        starts.append(offset)
-        offset += len(line)
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        match = None
-        if len(line) <= MAX_START_LINE:
-            match = combined.fullmatch(line.rstrip("\r\n"))
-        if match is None:
-            i += 1
-            continue
-        rule = rules[int(match.lastgroup[1:])]
-        last = i
+    for start, rule in _rule_lines(raw, pos, rules):
+        if spans and start < spans[-1][1]:
+            continue  # inside a block already removed
+        stop = _line_end(raw, start)
         if rule.to_end:
-            last = len(lines) - 1
+            stop = len(raw)
         elif rule.end is not None:
-            for j in range(i + 1, min(len(lines), i + rule.max_lines)):
-                if rule.end.fullmatch(lines[j].rstrip("\r\n")):
-                    last = j
+            line_start = stop
+            for _ in range(rule.max_lines - 1):
+                if line_start >= len(raw):
                     break
-        stop = _skip_blank(raw, starts[last] + len(lines[last]))
-        spans.append((starts[i], stop, rule.id))
+                line_stop = _line_end(raw, line_start)
+                if rule.end.fullmatch(raw, line_start, _strip_nl(raw, line_stop)):
+                    stop = line_stop
+                    break
+                line_start = line_stop
+        stop = _skip_blank(raw, stop)
+        spans.append((start, stop, rule.id))
         if rule.outlet:
             outlets.append((rule.outlet, rule.id))
-        while i < len(lines) and starts[i] < stop:
-            i += 1
     return spans
+
+
+def _line_end(raw: str, pos: int) -> int:
+    """The offset just past the newline that ends the line holding ``pos``."""
+    nl = raw.find("\n", pos)
+    return len(raw) if nl == -1 else nl + 1
+
+
+def _strip_nl(raw: str, stop: int) -> int:
+    """``stop`` moved back over one line ending (\\n or \\r\\n)."""
+    if stop and raw[stop - 1] == "\n":
+        stop -= 1
+    if stop and raw[stop - 1] == "\r":
+        stop -= 1
+    return stop
 
 
 def _cut(raw: str, removed: list[tuple[int, int, str]]) -> str:

@@ -32,7 +32,8 @@ WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-‐‑][^\W_]+)*")
 and hyphens keep it whole ("Russia's", "pseudo-peacekeeping" and "2014-2022" are one
 word each), and so do dotted abbreviations ("U.S.", "a.m.")."""
 
-_NOT_A_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+# A token of symbols only (a lone dash or bullet); a space before it keeps the scan fast.
+_NOT_A_WORD = re.compile(r"\s[^\w\s]+(?=\s|\Z)")
 
 TEXT_FILE_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
@@ -109,7 +110,7 @@ def count_words(text: str) -> int:
     it agrees with :data:`WORD_RE` except for joined forms ("U.S.-led" is one word here,
     two tokens there). Counting by ``str.split`` keeps loading fast.
     """
-    return len(text.split()) - len(_NOT_A_WORD.findall(text))
+    return len(text.split()) - len(_NOT_A_WORD.findall(" " + text))
 
 
 def load_corpus(
@@ -195,6 +196,7 @@ def _from_folder(folder: Path, report: LoadReport, rules) -> list[dict]:
 def _from_files(paths: list[Path], base: Path | None, report: LoadReport, rules) -> list[dict]:
     """Articles from text files; ``source`` is shown relative to the folder ``base``."""
     records, seen = [], {}
+    folder_name = Path(base.resolve().name) if base else None
     for path in paths:
         try:
             raw, warning = read_text_file(path)

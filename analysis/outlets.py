@@ -55,8 +55,7 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
             names[key] = item["name"]
     # Longest spelling first, so "The Moscow Times" wins over "Moscow Times".
     spellings = sorted({a for a in _original_spellings(data["outlets"])}, key=len, reverse=True)
-    # Outlet names match case-sensitively ("AP", not "ap"); the cue words do not.
-    alternation = "(?-i:" + "|".join(re.escape(s) for s in spellings) + ")"
+    alternation = "|".join(re.escape(s) for s in spellings)
     cues = []
     for item in data["cues"]:
         check_keys(item, path, "cue", required=["id", "pattern"], optional=["description"])
@@ -68,7 +67,7 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
         # The placeholder may sit inside a group the author wrote: keep only one named group.
         source = source.replace(f"((?P<outlet>{alternation}))", f"(?P<outlet>{alternation})")
         try:
-            pattern = re.compile(source, re.I | re.M)
+            pattern = re.compile(source)
         except re.error as exc:
             raise DataFileError(
                 path, item.line, f"bad pattern in cue {item['id']!r}: {exc}"
