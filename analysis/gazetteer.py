@@ -1,0 +1,362 @@
+"""The gazetteer: who can be named, under which names, in which camp.
+
+The actors are data (``analysis/lexicons/actors.yaml``); this module loads,
+validates and matches them. A gazetteer finds names by exact, case-sensitive
+string matching on word boundaries, longest alias first. That is fast and
+auditable, and it fails in known ways: a name that is not listed is not found
+(see :func:`analysis.mentions.candidate_actors`), and a listed alias that is
+also an ordinary word is found wherever the word is ("Austin").
+
+    >>> gaz = load_gazetteer()
+    >>> [(m.actor, m.type) for m in gaz.find("Russian Foreign Ministry, Russian strikes")]
+    [('Russian Foreign Ministry', 'name'), ('Russia', 'adjective')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import ahocorasick_rs
+import pandas as pd
+
+from analysis.config import LEXICON_DIR
+from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
+
+KINDS = ("person", "organisation", "country", "place", "media")
+CAMPS = ("Russia", "Ukraine", "United States", "Europe", "NATO", "International", "Other")
+GENDERS = ("male", "female")
+DEFAULT_FILE = LEXICON_DIR / "actors.yaml"
+
+_ENTRY_KEYS = (
+    "aliases",
+    "variants",
+    "adjectives",
+    "stands_for",
+    "roles",
+    "labels",
+    "gender",
+    "note",
+)
+_ROLE_KEYS = ("organisation", "from", "until")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title an actor held, with the years (``until`` None: still held)."""
+
+    title: str
+    organisation: str | None = None
+    start: int | None = None
+    until: int | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One entry of the gazetteer."""
+
+    name: str
+    kind: str
+    camp: str
+    aliases: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    stands_for: str | None = None
+    roles: tuple[Role, ...] = ()
+    labels: tuple[str, ...] = ()
+    gender: str | None = None
+    note: str | None = None
+    source: str = ""  # "path:line" of the entry
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name and every alias."""
+        return (self.name, *self.aliases)
+
+    def variant_of(self, alias: str) -> str | None:
+        """Which declared spelling variant an alias uses (longest first), if any."""
+        for variant in sorted(self.variants, key=len, reverse=True):
+            if variant in alias:
+                return variant
+        return None
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a gazetteer form in a string."""
+
+    start: int
+    end: int
+    alias: str
+    actor: str
+    type: str  # "name" | "adjective"
+
+
+@dataclass
+class Gazetteer:
+    """Actors by canonical name, with a matcher over all their forms."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    sources: tuple[Path, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self.actors.values())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.actors
+
+    def __getitem__(self, name: str) -> Actor:
+        return self.actors[name]
+
+    @cached_property
+    def forms(self) -> dict[str, tuple[str, str]]:
+        """Every matchable string -> (canonical actor, "name" | "adjective")."""
+        forms: dict[str, tuple[str, str]] = {}
+        for actor in self.actors.values():
+            for alias in actor.names:
+                forms[alias] = (actor.name, "name")
+            for adjective in actor.adjectives:
+                forms[adjective] = (actor.name, "adjective")
+        return forms
+
+    @cached_property
+    def adjectives(self) -> dict[str, str]:
+        """Adjective -> canonical actor ("Russian" -> "Russia")."""
+        return {form: actor for form, (actor, kind) in self.forms.items() if kind == "adjective"}
+
+    @cached_property
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        """Label ("diplomat") -> canonical actors that carry it."""
+        labels: dict[str, list[str]] = {}
+        for actor in self.actors.values():
+            for label in actor.labels:
+                labels.setdefault(label, []).append(actor.name)
+        return {label: tuple(names) for label, names in labels.items()}
+
+    @cached_property
+    def _matcher(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+        patterns = list(self.forms)
+        return ahocorasick_rs.AhoCorasick(patterns), patterns
+
+    def find(self, text: str) -> list[Match]:
+        """All forms in ``text`` on word boundaries, longest first, never overlapping."""
+        if not self.actors or not text:
+            return []
+        matcher, patterns = self._matcher
+        found = []
+        for index, start, end in matcher.find_matches_as_indexes(text, overlapping=True):
+            if _is_word_boundary(text, start - 1) and _is_word_boundary(text, end):
+                found.append((start, -(end - start), index))
+        found.sort()
+        matches: list[Match] = []
+        covered_until = -1
+        for start, negative_length, index in found:
+            end = start - negative_length
+            if start < covered_until:
+                continue
+            alias = patterns[index]
+            actor, kind = self.forms[alias]
+            matches.append(Match(start, end, alias, actor, kind))
+            covered_until = end
+        return matches
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per actor: name, kind, camp, aliases, adjectives, roles, source."""
+        rows = [
+            {
+                "actor": a.name,
+                "kind": a.kind,
+                "camp": a.camp,
+                "aliases": list(a.aliases),
+                "variants": list(a.variants),
+                "adjectives": list(a.adjectives),
+                "stands_for": a.stands_for,
+                "labels": list(a.labels),
+                "gender": a.gender,
+                "roles": "; ".join(_describe_role(r) for r in a.roles),
+                "source": a.source,
+            }
+            for a in self.actors.values()
+        ]
+        return pd.DataFrame(rows)
+
+
+def _describe_role(role: Role) -> str:
+    years = f"{role.start or '?'}–{role.until or ''}"
+    where = f", {role.organisation}" if role.organisation else ""
+    return f"{role.title}{where} ({years})"
+
+
+def _is_word_boundary(text: str, index: int) -> bool:
+    """True if position ``index`` is outside the text or not a word character."""
+    if index < 0 or index >= len(text):
+        return True
+    char = text[index]
+    return not (char.isalnum() or char == "_")
+
+
+# ---------------------------------------------------------------- loading
+
+
+def default_files(directory: Path = LEXICON_DIR) -> list[Path]:
+    """``actors.yaml`` and any user file ``actors-*.yaml`` next to it."""
+    return [directory / "actors.yaml", *sorted(directory.glob("actors-*.yaml"))]
+
+
+def load_gazetteer(paths: str | Path | Iterable[str | Path] | None = None) -> Gazetteer:
+    """Load and validate one or more gazetteer files and merge them.
+
+    ``paths`` is a file, a list of files, or None for :func:`default_files`.
+    Raises :class:`~analysis.datafiles.DataFileError` naming the file and line
+    of the first problem: an unknown key, kind or camp, a missing name, an alias
+    claimed by two actors, a ``stands_for`` or role organisation that names no
+    actor, a variant no alias uses.
+    """
+    if paths is None:
+        paths = default_files()
+    elif isinstance(paths, str | Path):
+        paths = [paths]
+    paths = [Path(p) for p in paths]
+    actors: dict[str, Actor] = {}
+    owners: dict[str, tuple[str, str]] = {}  # form -> (actor, "path:line")
+    references: list[tuple[Path, int | None, str, str]] = []
+    for path in paths:
+        for actor, refs in _read_file(path):
+            if actor.name in actors:
+                raise DataFileError(
+                    path,
+                    _line(actor),
+                    f"actor {actor.name!r} is already defined at {actors[actor.name].source}",
+                )
+            for form in (*actor.names, *actor.adjectives):
+                if form in owners and owners[form][0] != actor.name:
+                    other, where = owners[form]
+                    raise DataFileError(
+                        path,
+                        _line(actor),
+                        f"{form!r} of {actor.name!r} is already a form of {other!r} ({where})",
+                    )
+                owners[form] = (actor.name, actor.source)
+            actors[actor.name] = actor
+            references.extend((path, _line(actor), actor.name, ref) for ref in refs)
+    for path, line, name, ref in references:
+        if ref not in actors:
+            raise DataFileError(path, line, f"{name!r} refers to {ref!r}, which is not an actor")
+    return Gazetteer(actors=actors, sources=tuple(paths))
+
+
+def _line(actor: Actor) -> int | None:
+    _, _, line = actor.source.rpartition(":")
+    return int(line) if line.isdigit() else None
+
+
+def _read_file(path: Path) -> Iterator[tuple[Actor, list[str]]]:
+    data = load_yaml(path)
+    if data is None:
+        return
+    check_keys(data, path, "gazetteer file", required=["actors"])
+    entries = data["actors"]
+    if entries is None:
+        return
+    if not isinstance(entries, list):
+        raise DataFileError(path, line_of(data), "'actors' must be a list of entries")
+    lines = getattr(entries, "lines", [None] * len(entries))
+    for entry, line in zip(entries, lines, strict=True):
+        yield _read_entry(entry, path, line)
+
+
+def _read_entry(entry, path: Path, line: int | None) -> tuple[Actor, list[str]]:
+    line = line_of(entry, line)
+    if not isinstance(entry, dict):
+        raise DataFileError(path, line, f"an actor must be a mapping, not {entry!r}")
+    name = entry.get("name")
+    what = f"actor {name!r}" if isinstance(name, str) else "actor"
+    check_keys(entry, path, what, required=["name", "kind", "camp"], optional=_ENTRY_KEYS)
+
+    def fail(message: str):
+        raise DataFileError(path, line, f"{what}: {message}")
+
+    def text(value, key) -> str:
+        if not isinstance(value, str) or not value.strip():
+            fail(f"{key} must be a non-empty string, not {value!r}")
+        if value != value.strip():
+            fail(f"{key} {value!r} has leading or trailing spaces")
+        return value
+
+    def strings(key) -> tuple[str, ...]:
+        value = entry.get(key) or []
+        if not isinstance(value, list):
+            fail(f"{key} must be a list, not {value!r}")
+        items = tuple(text(item, key) for item in value)
+        if len(set(items)) != len(items):
+            fail(f"{key} lists the same string twice")
+        return items
+
+    name = text(name, "name")
+    kind = entry["kind"]
+    if kind not in KINDS:
+        fail(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    camp = entry["camp"]
+    if camp not in CAMPS:
+        fail(f"camp {camp!r} is not one of {', '.join(CAMPS)}")
+    aliases = tuple(a for a in strings("aliases") if a != name)
+    variants = strings("variants")
+    for variant in variants:
+        if not any(variant in alias for alias in (name, *aliases)):
+            fail(f"variant {variant!r} occurs in no alias")
+    adjectives = strings("adjectives")
+    labels = strings("labels")
+    for label in labels:
+        if label != label.lower():
+            fail(f"label {label!r} must be lower case (it is matched after 'the')")
+    gender = entry.get("gender")
+    if gender is not None and (kind != "person" or gender not in GENDERS):
+        fail(f"gender must be one of {', '.join(GENDERS)} and only for persons, not {gender!r}")
+    stands_for = entry.get("stands_for")
+    refs = []
+    if stands_for is not None:
+        stands_for = text(stands_for, "stands_for")
+        if kind != "place":
+            fail("only a place (a capital) can stand for a government")
+        refs.append(stands_for)
+    roles = []
+    raw_roles = entry.get("roles") or []
+    if not isinstance(raw_roles, list):
+        fail(f"roles must be a list, not {raw_roles!r}")
+    role_lines = getattr(raw_roles, "lines", [line] * len(raw_roles))
+    for raw, role_line in zip(raw_roles, role_lines, strict=True):
+        role_line = line_of(raw, role_line)
+        check_keys(raw, path, f"a role of {name!r}", required=["title"], optional=_ROLE_KEYS)
+        start, until = raw.get("from"), raw.get("until")
+        for key, year in (("from", start), ("until", until)):
+            if year is not None and not (isinstance(year, int) and 1900 <= year <= 2100):
+                raise DataFileError(path, role_line, f"{key} must be a year, not {year!r}")
+        if start is not None and until is not None and until < start:
+            raise DataFileError(path, role_line, f"role ends ({until}) before it starts ({start})")
+        organisation = raw.get("organisation")
+        if organisation is not None:
+            refs.append(text(organisation, "organisation"))
+        roles.append(Role(text(raw["title"], "title"), organisation, start, until))
+    note = entry.get("note")
+    if note is not None:
+        note = text(str(note), "note")
+    actor = Actor(
+        name=name,
+        kind=kind,
+        camp=camp,
+        aliases=aliases,
+        variants=variants,
+        adjectives=adjectives,
+        stands_for=stands_for,
+        roles=tuple(roles),
+        labels=labels,
+        gender=gender,
+        note=note,
+        source=f"{path}:{line}",
+    )
+    return actor, refs

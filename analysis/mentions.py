@@ -1,0 +1,258 @@
+"""Actor mentions: who is named where, under which name, in which sentence.
+
+:func:`mentions` runs the gazetteer over each article's ``text`` and returns
+one row per mention with offsets (``text[start:end] == alias``). Each mention
+has a ``type``:
+
+- ``name``: the actor's name or an alias ("Zakharova", "Kiev", "Russia's");
+- ``capital``: a capital standing for its government ("Moscow said",
+  "Kyiv's allies"); the city in "a summit in Paris" stays a ``name``;
+- ``adjective``: "Russian strikes", "UK-French initiative" -- counted apart,
+  because an adjective is not a name and outlets differ in how they use them.
+
+Not actors: photo credits ("Alexander Yarik / TASS") and lines that carry only
+an outlet's name (Sputnik's dateline). The foundation removes them from
+``text``; :func:`find_mentions` skips them anyway, so a user's own corpus with
+such lines does not count the photographer or the byline.
+
+:func:`candidate_actors` lists capitalised names the gazetteer does not know,
+so a user extending the suite sees what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+import pandas as pd
+
+from analysis.gazetteer import Gazetteer, load_gazetteer
+
+MENTION_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "alias",
+    "actor",
+    "kind",
+    "camp",
+    "type",
+    "stands_for",
+    "possessive",
+    "variant",
+]
+
+# A capital after one of these words is the city, not the government.
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|around|across|inside|within|into|over|via|through)\s+$",
+    re.IGNORECASE,
+)
+# "Firstname Lastname / OUTLET" or "Photo: ..." at the end of a line: a credit.
+_CREDIT = re.compile(
+    r"(?:(?:Photo|Photograph|Image|Credit)s?\s*:[^\n]*"
+    r"|\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+\s+/\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)\s*$",
+    re.MULTILINE,
+)
+
+_cached_default: Gazetteer | None = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer from the default files, loaded once."""
+    global _cached_default
+    if _cached_default is None:
+        _cached_default = load_gazetteer()
+    return _cached_default
+
+
+def _skipped_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans that are not story text: credits and lines naming only an outlet."""
+    spans = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+    for line in re.finditer(r"^[ \t]*(\S[^\n]*?)[ \t]*$", text, re.MULTILINE):
+        form = gazetteer.forms.get(line.group(1))
+        if form and gazetteer[form[0]].kind == "media":
+            spans.append(line.span(1))
+    return spans
+
+
+def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Mentions in one string: ``start``, ``end``, ``alias``, ``actor``, ``kind``, ``camp``,
+    ``type``, ``stands_for``, ``possessive``, ``variant``.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    skipped = _skipped_spans(text, gazetteer)
+    rows = []
+    for match in gazetteer.find(text):
+        if any(s <= match.start < e for s, e in skipped):
+            continue
+        actor = gazetteer[match.actor]
+        after = text[match.end : match.end + 2]
+        possessive = match.type == "name" and (
+            after in ("'s", "’s") or (after[:1] in ("'", "’") and match.alias.endswith("s"))
+        )
+        mention_type = match.type
+        if (
+            mention_type == "name"
+            and actor.stands_for
+            and not _LOCATIVE.search(text[max(0, match.start - 12) : match.start])
+        ):
+            mention_type = "capital"
+        rows.append(
+            {
+                "start": match.start,
+                "end": match.end,
+                "alias": match.alias,
+                "actor": actor.name,
+                "kind": actor.kind,
+                "camp": actor.camp,
+                "type": mention_type,
+                "stands_for": actor.stands_for,
+                "possessive": possessive,
+                "variant": actor.variant_of(match.alias),
+            }
+        )
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS[2:])
+
+
+def sentence_index(sentences: pd.DataFrame, article_id) -> tuple[list[int], list[int]]:
+    """Sorted sentence starts and ids of one article, for :func:`sentence_of`."""
+    own = sentences[sentences["article_id"] == article_id].sort_values("start")
+    return own["start"].tolist(), own["sentence_id"].tolist()
+
+
+def sentence_of(index: tuple[list[int], list[int]], offset: int):
+    """The id of the sentence an offset falls in (the last one starting at or before it)."""
+    starts, ids = index
+    position = bisect_right(starts, offset) - 1
+    return ids[position] if position >= 0 else pd.NA
+
+
+def _article_sentences(corpus: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    if sentences is None:
+        import analysis
+
+        sentences = analysis.sentences(corpus)
+    return sentences
+
+
+def mentions(
+    corpus: pd.DataFrame,
+    gazetteer: Gazetteer | None = None,
+    *,
+    sentences: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per actor mention in each article of ``corpus``.
+
+    Columns: ``article_id``, ``sentence_id``, ``start``, ``end``, ``alias``
+    (== ``text[start:end]``), ``actor`` (canonical), ``kind``, ``camp``, ``type``
+    ("name" | "capital" | "adjective"), ``stands_for`` (for capitals),
+    ``possessive`` ("Russia's"), ``variant`` (the declared spelling, e.g. "Kiev").
+    ``sentences`` may be passed to reuse an already computed sentence table.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    sentences = _article_sentences(corpus, sentences)
+    frames = []
+    for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
+        found = find_mentions(text, gazetteer)
+        if found.empty:
+            continue
+        index = sentence_index(sentences, article_id)
+        found.insert(0, "sentence_id", [sentence_of(index, s) for s in found["start"]])
+        found.insert(0, "article_id", article_id)
+        frames.append(found)
+    if not frames:
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    result = pd.concat(frames, ignore_index=True)
+    result["sentence_id"] = result["sentence_id"].astype("Int64")
+    return result[MENTION_COLUMNS]
+
+
+# ---------------------------------------------------------------- candidates
+
+_CAPITALISED = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w’'.&-]*[\w]|[A-Z])"
+    r"(?:[ \t]+(?:(?:of|the|for|and|on|de|von|der|al|bin)[ \t]+)*(?:[A-Z][\w’'.&-]*[\w]|[A-Z]))*"
+)
+# Capitalised words that are not names: sentence openers, calendar words, titles.
+_NOT_NAMES_TEXT = """
+    A An The This That These Those It Its He She They We I You His Her Their Our Your
+    In On At By For From To Of And But Or Nor As If When While After Before Since Until
+    Meanwhile However Also Earlier Later Recall Details According Any All Such One Some
+    Against Commenting Proposals Thursday's Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October
+    November December Mr Mrs Ms Dr Sir President Prime Minister Deputy Foreign Director
+    Special Representative Secretary Chancellor Read Sign Once Monthly Annual Continue
+    Not Remind Dear Thank Preview Subscribers Your Our We"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_TRAILING = _NOT_NAMES | {"of", "the", "and", "for", "on", "de", "von", "der", "al", "bin"}
+
+
+def candidate_actors(
+    corpus: pd.DataFrame,
+    gazetteer: Gazetteer | None = None,
+    *,
+    sentences: pd.DataFrame | None = None,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Capitalised names in the texts that no gazetteer entry covers.
+
+    Returns ``candidate``, ``count``, ``n_articles`` and, for the first
+    occurrence, ``article_id``, ``sentence_id``, ``start``, ``end`` and the
+    ``example`` sentence, most frequent first. Runs of capitalised words are
+    joined ("Eastern Economic Forum", "Second CIS Department"); a possessive
+    "'s" is dropped; a single word that only ever opens a sentence, and words
+    such as months and titles, are left out.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    sentences = _article_sentences(corpus, sentences)
+    counts: Counter[str] = Counter()
+    articles: dict[str, set] = {}
+    first: dict[str, dict] = {}
+    for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
+        masked = list(text)
+        known = [(m.start, m.end) for m in gazetteer.find(text)]
+        for k_start, k_end in known + _skipped_spans(text, gazetteer):
+            masked[k_start:k_end] = "\x00" * (k_end - k_start)
+        masked = "".join(masked)
+        own = sentences[sentences["article_id"] == article_id]
+        sentence_starts = set(own["start"])
+        index = sentence_index(sentences, article_id)
+        for match in _CAPITALISED.finditer(masked):
+            words = [
+                (start, end)
+                for start, end in (w.span() for w in re.finditer(r"\S+", match.group()))
+            ]
+            offset = match.start()
+            while words and match.group()[slice(*words[0])] in _NOT_NAMES:
+                words = words[1:]
+            while words and match.group()[slice(*words[-1])] in _TRAILING:
+                words = words[:-1]
+            if not words:
+                continue
+            start, end = offset + words[0][0], offset + words[-1][1]
+            name = re.sub(r"['’]s$", "", text[start:end]).rstrip(".")
+            end = start + len(name)
+            if len(words) == 1 and (len(name) < 2 or start in sentence_starts):
+                continue
+            counts[name] += 1
+            articles.setdefault(name, set()).add(article_id)
+            if name not in first:
+                sentence_id = sentence_of(index, start)
+                example = own.loc[own["sentence_id"] == sentence_id, "text"]
+                first[name] = {
+                    "article_id": article_id,
+                    "sentence_id": sentence_id,
+                    "start": start,
+                    "end": end,
+                    "example": example.iloc[0] if len(example) else "",
+                }
+    rows = [
+        {"candidate": name, "count": n, "n_articles": len(articles[name]), **first[name]}
+        for name, n in counts.items()
+        if n >= min_count
+    ]
+    columns = ["candidate", "count", "n_articles", "article_id", "sentence_id", "start", "end"]
+    result = pd.DataFrame(rows, columns=[*columns, "example"])
+    return result.sort_values(["count", "candidate"], ascending=[False, True], ignore_index=True)

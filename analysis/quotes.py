@@ -1,0 +1,859 @@
+"""Quotes and speakers: who is quoted or reported as saying what.
+
+:func:`quotes` returns one row per statement attributed in the text:
+
+- ``direct``: words inside quotation marks with an attribution next to them,
+  in either order (``"...," said Grushko``; ``Zakharova said: "..."``), also
+  when the quotation runs over several sentences;
+- ``reported``: "X said that ...", "X warned ...", "..., according to X",
+  "As stated by X, ...", "... - the ministry stated", "This was stated by X";
+  the ``quote`` span is the reported content (the "that" clause, or the
+  sentence without the attribution, or for "This was stated by" the previous
+  sentence);
+- ``mixed``: reported content that quotes some words ("said the attacks
+  'clearly don't indicate ...'").
+
+Speakers are resolved to canonical actors: names through the gazetteer,
+pronouns ("he", "she", "they") and roles ("the diplomat", "the Russian
+official", "the ministry") to the most recent compatible speaker of the last
+three sentences, otherwise to the most recent compatible actor named outside
+quotation marks. An institution can speak ("the ministry stated"). A speaker
+that names no known actor ("Ukraine's allies said") is kept as raw text with
+``resolved_from == "unresolved"``.
+
+A quotation mark around a label ('axis of war', "Kyiv regime", 'NATO') is not
+a quote: a short quotation, or a title in capitals, becomes a quote only if an
+attribution stands right next to it.
+
+The cue words are data: ``analysis/lexicons/speech_cues.yaml``. Known limits:
+one reported statement per sentence (the cue with the highest priority wins);
+a quotation whose speaker is named only in another paragraph is missed unless
+it directly continues a quoted speaker; pronoun resolution prefers recent
+speakers, which fails when a new person is introduced without speaking and
+then referred to as "he".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.config import LEXICON_DIR
+from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
+from analysis.gazetteer import KINDS, Gazetteer
+from analysis.mentions import default_gazetteer, find_mentions
+
+QUOTE_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "quote",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_alias",
+    "resolved_from",
+    "speaker_kind",
+    "speaker_camp",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "mode",
+]
+DEFAULT_CUES_FILE = LEXICON_DIR / "speech_cues.yaml"
+_SPEAKER_WINDOW = 3  # sentences within which an earlier speaker is preferred for "he"
+
+# ---------------------------------------------------------------- cue lists
+
+
+@dataclass(frozen=True)
+class Cue:
+    form: str
+    speaker: str  # "before" | "after" | "either"
+    priority: int
+    needs_quote: bool = False
+    content: str | None = None  # None | "previous"
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    form: str
+    kinds: tuple[str, ...] = ()
+    gender: str | None = None
+    speakers_only: bool = False
+    last_speaker: bool = False
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    cues: dict[str, Cue]  # lower-cased form -> cue
+    anaphors: dict[str, Anaphor]  # lower-cased form -> anaphor
+
+    def cue_pattern(self) -> re.Pattern:
+        forms = sorted(self.cues, key=len, reverse=True)
+        return re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
+            re.IGNORECASE,
+        )
+
+
+def load_speech_cues(path: str | Path = DEFAULT_CUES_FILE) -> SpeechCues:
+    """Load and validate a cue file; errors name the file and line."""
+    path = Path(path)
+    data = load_yaml(path)
+    check_keys(data, path, "speech cue file", required=["cues", "anaphors"])
+    cues: dict[str, Cue] = {}
+    for entry, line in _items(data, "cues", path):
+        check_keys(
+            entry,
+            path,
+            "cue",
+            required=["forms", "speaker", "priority"],
+            optional=["needs_quote", "content"],
+        )
+        speaker, priority = entry["speaker"], entry["priority"]
+        if speaker not in ("before", "after", "either"):
+            raise DataFileError(path, line, f"speaker must be before, after or either: {speaker!r}")
+        if not isinstance(priority, int):
+            raise DataFileError(path, line, f"priority must be an integer, not {priority!r}")
+        content = entry.get("content")
+        if content not in (None, "previous"):
+            raise DataFileError(path, line, f"content must be 'previous' if given: {content!r}")
+        for form in _forms(entry, path, line):
+            if form.lower() in cues and cues[form.lower()].form != form:
+                continue  # the same cue in another case: keep the first entry
+            if form.lower() in cues:
+                raise DataFileError(path, line, f"cue form {form!r} is listed twice")
+            cues[form.lower()] = Cue(
+                form, speaker, priority, bool(entry.get("needs_quote")), content
+            )
+    anaphors: dict[str, Anaphor] = {}
+    for entry, line in _items(data, "anaphors", path):
+        check_keys(
+            entry,
+            path,
+            "anaphor",
+            required=["forms"],
+            optional=["kinds", "gender", "speakers_only", "last_speaker"],
+        )
+        kinds = tuple(entry.get("kinds") or ())
+        bad = [k for k in kinds if k not in KINDS]
+        if bad:
+            raise DataFileError(path, line, f"unknown kind(s) {bad}; allowed: {', '.join(KINDS)}")
+        if not kinds and not entry.get("last_speaker"):
+            raise DataFileError(path, line, "an anaphor needs kinds or last_speaker: true")
+        for form in _forms(entry, path, line):
+            if form.lower() in anaphors:
+                raise DataFileError(path, line, f"anaphor {form!r} is listed twice")
+            anaphors[form.lower()] = Anaphor(
+                form,
+                kinds,
+                entry.get("gender"),
+                bool(entry.get("speakers_only")),
+                bool(entry.get("last_speaker")),
+            )
+    return SpeechCues(cues, anaphors)
+
+
+def _items(data, key: str, path: Path):
+    items = data[key]
+    if not isinstance(items, list):
+        raise DataFileError(path, line_of(data), f"{key!r} must be a list")
+    lines = getattr(items, "lines", [None] * len(items))
+    for item, line in zip(items, lines, strict=True):
+        yield item, line_of(item, line)
+
+
+def _forms(entry, path: Path, line) -> list[str]:
+    forms = entry["forms"]
+    if not isinstance(forms, list) or not forms:
+        raise DataFileError(path, line, "forms must be a non-empty list")
+    for form in forms:
+        if not isinstance(form, str) or not form.strip():
+            raise DataFileError(path, line, f"a form must be a non-empty string, not {form!r}")
+    return forms
+
+
+_cached_cues: SpeechCues | None = None
+
+
+def default_speech_cues() -> SpeechCues:
+    global _cached_cues
+    if _cached_cues is None:
+        _cached_cues = load_speech_cues()
+    return _cached_cues
+
+
+# ---------------------------------------------------------------- quotation marks
+
+_OPEN_DOUBLE, _CLOSE_DOUBLE = "“«„", "”»"
+_OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A pair of quotation marks: ``open`` and ``close`` are the marks' offsets."""
+
+    open: int
+    close: int
+    nested: bool
+    label: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def _looks_like_label(inner: str) -> bool:
+    """A short phrase or a title in capitals, not a sentence."""
+    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", inner)
+    if re.search(r"[.!?…]\s+\S", inner):
+        return False
+    if len(words) <= 4:
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Pairs of double quotation marks, and of single ones, within one line each.
+
+    A straight mark opens after a space, a line start or an opening bracket and
+    closes otherwise; an apostrophe inside a word ("Russia's") is neither.
+    Single-quoted phrases inside a double quotation are marked ``nested``.
+    """
+    doubles: list[tuple[int, int]] = []
+    opened = None
+    for i, char in enumerate(text):
+        if char == "\n":
+            opened = None
+            continue
+        if char == '"':
+            before = text[i - 1] if i else " "
+            is_open = before.isspace() or before in "([{—–-‘'"
+            if is_open:
+                opened = i
+            elif opened is not None:
+                doubles.append((opened, i))
+                opened = None
+        elif char in _OPEN_DOUBLE:
+            opened = i
+        elif char in _CLOSE_DOUBLE and opened is not None:
+            doubles.append((opened, i))
+            opened = None
+    singles: list[tuple[int, int]] = []
+    opened = None
+    for i, char in enumerate(text):
+        if char == "\n":
+            opened = None
+            continue
+        if char not in "'‘’":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if char in "'‘" and (before.isspace() or before in '(["“—–') and after.isalnum():
+            opened = i
+        elif char in "'’" and opened is not None and not after.isalnum() and before != " ":
+            singles.append((opened, i))
+            opened = None
+    result = []
+    for o, c in doubles:
+        result.append(Quotation(o, c, False, _looks_like_label(text[o + 1 : c])))
+    for o, c in singles:
+        nested = any(do < o and c < dc for do, dc in doubles)
+        if any(o < do and dc < c for do, dc in doubles):
+            continue  # a stray apostrophe pair around a double quotation
+        result.append(Quotation(o, c, nested, _looks_like_label(text[o + 1 : c])))
+    return sorted(result, key=lambda q: q.open)
+
+
+# ---------------------------------------------------------------- one article
+
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_FILLER_WORD = (
+    r"(?:has|have|had|also|again|once|repeatedly|previously|earlier|later|further|then|already|"
+    r"publicly|reportedly|recently|today|yesterday|on|this|last|week|" + _WEEKDAYS + r"|\w+ly)"
+)
+# Between a speaker and a cue: an appositive in commas, adverbs, "'s statement".
+_LEFT_GAP = re.compile(
+    r"(?:\s*,[^,\"“”\x00\n]{1,150},)?\s*"
+    r"(?:['’]s\s+(?:statement|words|remarks|comments|press service|office)\s+)?"
+    r"(?:" + _FILLER_WORD + r",?\s+)*",
+)
+_TIME = (
+    r"(?:(?:on\s+)?(?:" + _WEEKDAYS + r")|(?:earlier |later )?(?:this|last) (?:week|month|year))"
+)
+# After a cue: "Thursday that", "on January 31 that", "earlier this week" belong to the attribution.
+_LEADING_ADVERBIAL = re.compile(
+    r"[\s,:]*(?:(?:" + _TIME + r"|on \w+ \d{1,2}|in a statement|in an interview)[\s,]*that\b\s*"
+    r"|" + _TIME + r"[\s,]*|that\b\s*)?"
+)
+_PREPOSITION_THEN_THAT = re.compile(
+    r"\s*(?:after|before|in|on|at|during|while|when|following)\b[^.;\n]{0,160}?\bthat\b\s*"
+)
+_SEPARATOR = re.compile(r"(?:,|;|:|\s[-–—]|[\"”»\x00])\s*")
+_NP_END = re.compile(
+    r"[,;:!?\"“”\n\x00(]|\.(?=\s|$)"
+    r"|\s(?:in|at|on|during|after|before|to|from|as|while|who|which|that)\s"
+)
+_CONNECTOR = re.compile(r"^(?:(?:But|And|So|Yet|Meanwhile|However|Still|Now),?\s+)+")
+_TITLE_WORDS = 7  # words of title before a speaker's name ("Russian Foreign Ministry spokeswoman")
+# Lower-case words allowed in such a title ("Ukrainian energy company DTEK").
+_TITLE_NOUNS_TEXT = (
+    "spokeswoman spokesman spokesperson president minister envoy representative company agency "
+    "news state energy ambassador official director mayor chief head deputy foreign special prime "
+    "secretary leader adviser advisor aide press service of the for and 's"
+)
+_TITLE_NOUNS = frozenset(_TITLE_NOUNS_TEXT.split())
+# What may follow an attribution that closes a sentence ("..., Zakharova said on Wednesday.").
+_TAIL = re.compile(
+    r"\s*(?:[.!?]|,\s*\w+ing\b|(?:on|in|at|to|during|after|before|from|with|via|earlier|later|"
+    r"this|last|late|today|yesterday|" + _WEEKDAYS + r")\b|[A-Z])"
+)
+_SPEAKER_KINDS = {"person", "organisation", "country", "media"}
+
+
+@dataclass
+class _Speaker:
+    start: int
+    end: int
+    alias: str
+    actor: str | None
+    resolved_from: str  # name | capital | pronoun | role | statement | unresolved
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    actor: str | None = None  # for mentions
+    anaphor: Anaphor | None = None  # for pronouns and "the statement"
+    label: str | None = None  # for "the [adjective] label"
+    camp: str | None = None  # camp required by the adjective in a role phrase
+    kind: str = "name"  # name | capital | pronoun | role | statement
+
+
+class _Article:
+    """The quote finder's state for one article."""
+
+    def __init__(self, text, sentences, gazetteer, cues):
+        self.text = text
+        self.gazetteer = gazetteer
+        self.cues = cues
+        # (sentence_id, start, end, paragraph_id), in text order
+        self.sentences = sentences
+        self.quotations = find_quotations(text)
+        top = [q for q in self.quotations if not q.nested]
+        masked = list(text)
+        for q in top:
+            masked[q.open + 1 : q.close] = "\x00" * (q.close - q.open - 1)
+        self.masked = "".join(masked)
+        self.in_quote = [False] * (len(text) + 1)
+        for q in top:
+            for i in range(q.open, q.close + 1):
+                self.in_quote[i] = True
+        mentions = find_mentions(text, gazetteer)
+        self.mentions = [
+            _Candidate(r.start, r.end, actor=r.actor, kind=r.type)
+            for r in mentions.itertuples()
+            if r.type in ("name", "capital")
+            and (r.kind in _SPEAKER_KINDS or r.type == "capital")
+            and not self.in_quote[r.start]
+        ]
+        self.anaphors = self._find_anaphors()
+        self.history: list[tuple[int, str, int]] = []  # (position, actor, sentence index)
+        self.used_quotations: set[int] = set()
+        self.rows: list[dict] = []
+
+    # ----- candidates
+    def _find_anaphors(self) -> list[_Candidate]:
+        found = []
+        covered = [(m.start, m.end) for m in self.mentions]
+        forms = sorted(self.cues.anaphors, key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
+            re.IGNORECASE,
+        )
+        for m in pattern.finditer(self.masked):
+            anaphor = self.cues.anaphors[m.group().lower()]
+            kind = "statement" if anaphor.last_speaker else "pronoun"
+            found.append(_Candidate(m.start(), m.end(), anaphor=anaphor, kind=kind))
+        labels = sorted(self.gazetteer.labels, key=len, reverse=True)
+        adjectives = sorted(self.gazetteer.adjectives, key=len, reverse=True)
+        if labels:
+            role = re.compile(
+                r"\b[Tt]he\s+(?:(?P<adj>"
+                + "|".join(map(re.escape, adjectives))
+                + r")\s+)?(?P<label>(?i:"
+                + "|".join(map(re.escape, labels))
+                + r"))(?![\w'’-])"
+            )
+            for m in role.finditer(self.masked):
+                if any(s < m.end() and m.start() < e for s, e in covered):
+                    continue
+                camp = None
+                if m.group("adj"):
+                    camp = self.gazetteer[self.gazetteer.adjectives[m.group("adj")]].camp
+                found.append(
+                    _Candidate(
+                        m.start(),
+                        m.end(),
+                        label=m.group("label").lower(),
+                        camp=camp,
+                        kind="role",
+                    )
+                )
+        return found
+
+    def _candidates(self, start: int, end: int) -> list[_Candidate]:
+        everything = [c for c in self.mentions + self.anaphors if start <= c.start and c.end <= end]
+        # a role phrase and a pronoun never overlap a mention; drop pronouns inside roles
+        return sorted(everything, key=lambda c: (c.start, -c.end))
+
+    # ----- resolution
+    def _compatible(self, actor_name: str, c: _Candidate) -> bool:
+        actor = self.gazetteer.actors.get(actor_name)
+        if actor is None:
+            return False
+        if c.anaphor is not None:
+            a = c.anaphor
+            if a.kinds and actor.kind not in a.kinds:
+                return False
+            return not (a.gender and actor.gender not in (None, a.gender))
+        if c.label is not None:
+            if c.label not in actor.labels:
+                return False
+            return c.camp is None or actor.camp == c.camp
+        return True
+
+    def _resolve(self, c: _Candidate, sentence_index: int) -> _Speaker:
+        alias = self.text[c.start : c.end]
+        if c.actor is not None:
+            return _Speaker(c.start, c.end, alias, c.actor, c.kind)
+        earlier = [h for h in self.history if h[0] < c.start]
+        if c.anaphor is not None and c.anaphor.last_speaker:
+            if earlier:
+                return _Speaker(c.start, c.end, alias, earlier[-1][1], "statement")
+            return _Speaker(c.start, c.end, alias, None, "unresolved")
+        recent = [h for h in earlier if h[2] >= sentence_index - _SPEAKER_WINDOW]
+        for _, actor, _ in reversed(recent):
+            if self._compatible(actor, c):
+                return _Speaker(c.start, c.end, alias, actor, c.kind)
+        if not (c.anaphor is not None and c.anaphor.speakers_only):
+            for m in reversed([m for m in self.mentions if m.end <= c.start]):
+                if self._compatible(m.actor, c):
+                    return _Speaker(c.start, c.end, alias, m.actor, c.kind)
+        return _Speaker(c.start, c.end, alias, None, "unresolved")
+
+    # ----- speaker search around a cue
+    def _speaker_before(self, cue_start: int, sentence_start: int) -> _Candidate | None:
+        candidates = self._candidates(sentence_start, cue_start)
+        for c in sorted(candidates, key=lambda c: -c.end):
+            if (
+                c.kind == "pronoun"
+                and c.anaphor is not None
+                and c.anaphor.form.lower()
+                in (
+                    "him",
+                    "her",
+                )
+            ):
+                continue
+            if _LEFT_GAP.fullmatch(self.masked, c.end, cue_start):
+                return c
+        return None
+
+    def _noun_phrase_after(self, position: int, sentence_end: int) -> tuple[int, int]:
+        start = position
+        while start < sentence_end and self.text[start].isspace():
+            start += 1
+        m = _NP_END.search(self.masked, start, sentence_end)
+        end = m.start() if m else sentence_end
+        return start, end
+
+    def _speaker_after(self, cue_end: int, sentence_end: int):
+        np_start, np_end = self._noun_phrase_after(cue_end, sentence_end)
+        if np_end <= np_start:
+            return None, np_end
+        candidates = self._candidates(np_start, np_end)
+        if not candidates:
+            return None, np_end
+        if candidates[0].start != np_start and not re.fullmatch(
+            r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,6}",
+            self.text[np_start : candidates[0].start],
+        ):
+            return None, np_end
+        persons = [
+            c
+            for c in candidates
+            if c.actor
+            and self.gazetteer[c.actor].kind == "person"
+            or (c.anaphor is not None and "person" in c.anaphor.kinds)
+        ]
+        chosen = persons[-1] if persons else candidates[-1]
+        return chosen, np_end
+
+    def _raw_before(self, cue_start: int, sentence_start: int) -> _Speaker | None:
+        pre = self.masked[sentence_start:cue_start]
+        cut = 0
+        for m in _SEPARATOR.finditer(pre):
+            cut = m.end()
+        for m in re.finditer(r"\bthat\s+", pre):
+            cut = max(cut, m.end())
+        phrase = pre[cut:]
+        lead = _CONNECTOR.match(phrase)
+        if lead:
+            cut += lead.end()
+            phrase = phrase[lead.end() :]
+        phrase_stripped = phrase.rstrip()
+        words = phrase_stripped.split()
+        if not 2 <= len(words) <= 7 or "\x00" in phrase_stripped:
+            return None
+        if not (words[0][0].isupper() or words[0] in ("the",)):
+            return None
+        start = sentence_start + cut
+        end = start + len(phrase_stripped)
+        return _Speaker(start, end, self.text[start:end], None, "unresolved")
+
+    # ----- the statements of one sentence
+    def process(self, index: int):
+        sentence_id, s_start, s_end, paragraph = self.sentences[index]
+        found = []
+        for m in self.cues.cue_pattern().finditer(self.masked, s_start, s_end):
+            cue = self.cues.cues[m.group().lower()]
+            if cue.needs_quote and not any(s_start <= q.open < s_end for q in self.quotations):
+                continue
+            attribution = self._attribute(cue, m.start(), m.end(), s_start, s_end, index)
+            if attribution is not None:
+                found.append((cue, m.start(), m.end(), *attribution))
+        if not found:
+            self._continuation(index)
+            return
+        direct_rows = 0
+        adjacent = [self._adjacent_quotation(f[4], f[5], s_start, s_end) for f in found]
+        best = max(range(len(found)), key=lambda i: (found[i][0].priority, -found[i][1]))
+        if adjacent[best] is None and all(
+            found[i][0].priority < found[best][0].priority for i, q in enumerate(adjacent) if q
+        ):
+            adjacent = [None] * len(found)  # "As stated by X, ... according to X, '...'"
+        for (cue, c_start, c_end, speaker, _, _), q in zip(found, adjacent, strict=True):
+            if q is None or q.open in self.used_quotations:
+                continue
+            self.used_quotations.add(q.open)
+            q_start, q_end = _trim_quote(self.text, *q.inner)
+            self._emit(index, q_start, q_end, speaker, cue, c_start, c_end, "direct")
+            direct_rows += 1
+        if direct_rows:
+            return
+        cue, c_start, c_end, speaker, attr_start, attr_end = max(
+            found, key=lambda f: (f[0].priority, -f[1])
+        )
+        content = self._content(cue, c_end, speaker, attr_start, attr_end, index)
+        if content is None:
+            return
+        start, end = content
+        mode = "reported"
+        inside = [q for q in self.quotations if start <= q.open and q.close < end and not q.nested]
+        if len(inside) == 1 and re.fullmatch(
+            r"\W*", self.text[start : inside[0].open] + self.text[inside[0].close + 1 : end]
+        ):
+            mode = "direct"
+            start, end = _trim_quote(self.text, *inside[0].inner)
+        elif inside:
+            mode = "mixed"
+        for q in inside:
+            self.used_quotations.add(q.open)
+        self._emit(index, start, end, speaker, cue, c_start, c_end, mode)
+
+    def _attribute(self, cue: Cue, c_start, c_end, s_start, s_end, index):
+        """(speaker, attribution start, attribution end) for one cue, or None."""
+        candidate = None
+        np_end = c_end
+        if cue.speaker in ("before", "either"):
+            candidate = self._speaker_before(c_start, s_start)
+        if candidate is None and cue.speaker in ("after", "either"):
+            before = re.sub(r"[\s\x00\"“”»«,.!?'’‘-]", "", self.masked[s_start:c_start])
+            if (
+                cue.speaker == "after"
+                or before == ""
+                or self.masked[s_start:c_start].rstrip().endswith(",")
+            ):
+                candidate, np_end = self._speaker_after(c_end, s_end)
+                if candidate is None and cue.speaker == "after":
+                    raw = self._raw_after(c_end, np_end)
+                    if raw is not None:
+                        return raw, c_start, raw.end
+        if candidate is not None:
+            speaker = self._resolve(candidate, index)
+            if candidate.start < c_start:
+                return speaker, self._title_start(candidate.start, s_start), c_end
+            return speaker, c_start, max(np_end, candidate.end)
+        if cue.speaker in ("before", "either") and cue.priority > 1:
+            raw = self._raw_before(c_start, s_start)
+            if raw is not None:
+                return raw, raw.start, c_end
+        return None
+
+    def _raw_after(self, c_end, np_end) -> _Speaker | None:
+        start = c_end
+        while start < np_end and self.text[start].isspace():
+            start += 1
+        phrase = self.text[start:np_end].rstrip()
+        words = phrase.split()
+        if not 1 <= len(words) <= 6 or not words[0][0].isupper():
+            return None
+        return _Speaker(start, start + len(phrase), phrase, None, "unresolved")
+
+    def _title_start(self, speaker_start: int, s_start: int) -> int:
+        """Where the noun phrase ending in the speaker's name starts (titles included)."""
+        pre = self.masked[s_start:speaker_start]
+        cut = 0
+        for m in _SEPARATOR.finditer(pre):
+            cut = m.end()
+        words = pre[cut:].split()
+        if len(words) <= _TITLE_WORDS and all(
+            w[0].isupper() or w.lower() in _TITLE_NOUNS or w.endswith(("'s", "’s")) for w in words
+        ):
+            return s_start + cut
+        return speaker_start
+
+    def _adjacent_quotation(self, attr_start, attr_end, s_start, s_end) -> Quotation | None:
+        for q in self.quotations:
+            if q.nested or q.open in self.used_quotations:
+                continue
+            if s_start <= q.close < attr_start and re.fullmatch(
+                r"[ \t,.!?:;—–-]*", self.text[q.close + 1 : attr_start]
+            ):
+                return q
+            if attr_end <= q.open < s_end and re.fullmatch(
+                r"\s*(?:[^\x00.\"“”\n]{0,40}?)[:,]\s*", self.masked[attr_end : q.open]
+            ):
+                return q
+        return None
+
+    def _content(self, cue: Cue, c_end, speaker: _Speaker, attr_start, attr_end, index):
+        sentence_id, s_start, s_end, paragraph = self.sentences[index]
+        if cue.content == "previous":
+            if index == 0:
+                return None
+            _, p_start, p_end, _ = self.sentences[index - 1]
+            return _strip_span(self.text, p_start, p_end, final_stop=False)
+        # attribution at the end of the sentence: the content comes before it
+        tail = self.masked[attr_end:s_end]
+        tail_short = (
+            len(tail.split()) <= 10
+            and not re.search(r"\bthat\b|\x00", tail)
+            and (not tail.strip() or _TAIL.match(tail) is not None)
+        )
+        before = self.masked[s_start:attr_start]
+        sep = re.search(r"(,|\s[-–—])\s*$", before)
+        if sep and tail_short:
+            end = s_start + sep.start()
+            start = s_start
+            if sep.group(1).strip() in "-–—":
+                start = self._unit_start(index)
+            return _strip_span(self.text, start, end, final_stop=False)
+        # otherwise the content follows the cue (or the speaker after it)
+        position = max(c_end, speaker.end if speaker.start >= c_end else c_end)
+        m = _PREPOSITION_THEN_THAT.match(self.masked, position)
+        if m and m.end() < s_end:
+            position = m.end()
+        else:
+            m = _LEADING_ADVERBIAL.match(self.masked, position)
+            position = m.end() if m else position
+        return _strip_span(self.text, position, s_end, final_stop=True)
+
+    def _unit_start(self, index: int) -> int:
+        """Start of the text a dash attribution covers: the paragraph, after the last statement."""
+        _, s_start, _, paragraph = self.sentences[index]
+        first = index
+        while first > 0 and self.sentences[first - 1][3] == paragraph:
+            first -= 1
+        start = self.sentences[first][1]
+        for row in self.rows:
+            if row["_paragraph"] == paragraph and row["_attribution_end"] <= s_start:
+                start = max(start, row["_attribution_end"])
+        return start
+
+    def _continuation(self, index: int):
+        """A quotation standing alone right after a quoted speaker's sentence continues it."""
+        _, s_start, s_end, _ = self.sentences[index]
+        if not self.rows or self.rows[-1]["_sentence_index"] != index - 1:
+            return
+        previous = self.rows[-1]
+        for q in self.quotations:
+            if q.nested or q.label or q.open in self.used_quotations:
+                continue
+            if s_start <= q.open < s_end and q.close < s_end:
+                self.used_quotations.add(q.open)
+                start, end = _trim_quote(self.text, *q.inner)
+                row = dict(previous)
+                row.update(
+                    start=start,
+                    end=end,
+                    quote=self.text[start:end],
+                    mode="direct",
+                    resolved_from="continuation",
+                    sentence_id=self._sentence_id_at(start),
+                    _sentence_index=index,
+                    _attribution_end=s_end,
+                )
+                self.rows.append(row)
+
+    def _sentence_id_at(self, offset: int):
+        for sentence_id, start, _, _ in reversed(self.sentences):
+            if start <= offset:
+                return sentence_id
+        return self.sentences[0][0]
+
+    def _emit(self, index, start, end, speaker: _Speaker, cue: Cue, c_start, c_end, mode):
+        if end <= start:
+            return
+        actor = self.gazetteer.actors.get(speaker.actor) if speaker.actor else None
+        if speaker.actor:
+            self.history.append((speaker.start, speaker.actor, index))
+            self.history.sort()
+        _, s_start, s_end, paragraph = self.sentences[index]
+        self.rows.append(
+            {
+                "sentence_id": self._sentence_id_at(start),
+                "start": start,
+                "end": end,
+                "quote": self.text[start:end],
+                "speaker": speaker.actor or speaker.alias,
+                "speaker_start": speaker.start,
+                "speaker_end": speaker.end,
+                "speaker_alias": speaker.alias,
+                "resolved_from": speaker.resolved_from if speaker.actor else "unresolved",
+                "speaker_kind": actor.kind if actor else None,
+                "speaker_camp": actor.camp if actor else None,
+                "cue": self.text[c_start:c_end],
+                "cue_start": c_start,
+                "cue_end": c_end,
+                "mode": mode,
+                "_sentence_index": index,
+                "_paragraph": paragraph,
+                "_attribution_end": s_end,
+            }
+        )
+
+
+def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Inner span of a quotation without surrounding spaces and a trailing comma."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _strip_span(text: str, start: int, end: int, *, final_stop: bool) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in ",:;"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if final_stop and end > start and text[end - 1] == ".":
+        end -= 1
+    while end > start and text[end - 1] in ",;: ":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+# ---------------------------------------------------------------- public API
+
+
+def simple_sentences(text: str) -> pd.DataFrame:
+    """A plain sentence splitter for strings (``sentence_id``, ``start``, ``end``,
+    ``paragraph_id``), used by :func:`find_quotes` when no sentence table is given.
+    Splits after . ! ? (and a closing quotation mark) followed by a space and a
+    capital letter or an opening mark, and at line breaks."""
+    rows = []
+    paragraph = 0
+    for line in re.finditer(r"[^\n]+", text):
+        if line.start() > 0 and text.count("\n", 0, line.start()) and line.group().strip():
+            paragraph += 1
+        start = line.start()
+        for boundary in re.finditer(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘'])", line.group()):
+            end = line.start() + boundary.end()
+            if text[start:end].strip():
+                rows.append((start, end))
+                start = end
+        if text[start : line.end()].strip():
+            rows.append((start, line.end()))
+    # paragraph ids: a new paragraph at each line
+    out = []
+    for i, (s, e) in enumerate(rows):
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append({"sentence_id": i, "start": s, "end": e, "paragraph_id": text.count("\n", 0, s)})
+    return pd.DataFrame(out, columns=["sentence_id", "start", "end", "paragraph_id"])
+
+
+def find_quotes(
+    text: str,
+    *,
+    sentences: pd.DataFrame | None = None,
+    gazetteer: Gazetteer | None = None,
+    cues: SpeechCues | None = None,
+) -> pd.DataFrame:
+    """Quotes in one string; ``sentences`` (``sentence_id``, ``start``, ``end``,
+    ``paragraph_id``) defaults to :func:`simple_sentences`."""
+    gazetteer = gazetteer or default_gazetteer()
+    cues = cues or default_speech_cues()
+    if sentences is None:
+        sentences = simple_sentences(text)
+    spans = [
+        (int(r.sentence_id), int(r.start), int(r.end), int(r.paragraph_id))
+        for r in sentences.sort_values("start").itertuples()
+    ]
+    columns = QUOTE_COLUMNS[1:]
+    if not spans:
+        return pd.DataFrame(columns=columns)
+    article = _Article(text, spans, gazetteer, cues)
+    for index in range(len(spans)):
+        article.process(index)
+    rows = sorted(article.rows, key=lambda r: (r["start"], r["end"]))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def quotes(
+    corpus: pd.DataFrame,
+    *,
+    gazetteer: Gazetteer | None = None,
+    cues: SpeechCues | None = None,
+    sentences: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per quoted or reported statement in each article of ``corpus``.
+
+    Columns: ``article_id``, ``sentence_id`` (where the quote starts),
+    ``start``, ``end``, ``quote`` (== ``text[start:end]``), ``speaker``
+    (canonical actor, or the raw words of an unresolved speaker),
+    ``speaker_start``/``speaker_end`` (the words in the text that name the
+    speaker: a name, "he", "the diplomat"), ``speaker_alias`` (those words),
+    ``resolved_from`` (name | capital | pronoun | role | statement |
+    continuation | unresolved), ``speaker_kind``, ``speaker_camp``, ``cue``
+    (the reporting verb or phrase) with ``cue_start``/``cue_end``, and
+    ``mode`` (direct | reported | mixed).
+    """
+    if sentences is None:
+        import analysis
+
+        sentences = analysis.sentences(corpus)
+    frames = []
+    for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
+        own = sentences[sentences["article_id"] == article_id]
+        found = find_quotes(text, sentences=own, gazetteer=gazetteer, cues=cues)
+        if found.empty:
+            continue
+        found.insert(0, "article_id", article_id)
+        frames.append(found)
+    if not frames:
+        return pd.DataFrame(columns=QUOTE_COLUMNS)
+    result = pd.concat(frames, ignore_index=True)
+    for column in ("sentence_id", "start", "end", "speaker_start", "speaker_end"):
+        result[column] = result[column].astype("int64")
+    return result[QUOTE_COLUMNS]
