@@ -334,8 +334,10 @@ def _read_entry(entry, path: Path, line: int | None) -> tuple[Actor, list[str]]:
         check_keys(raw, path, f"a role of {name!r}", required=["title"], optional=_ROLE_KEYS)
         start, until = raw.get("from"), raw.get("until")
         for key, year in (("from", start), ("until", until)):
-            if year is not None and not (isinstance(year, int) and 1900 <= year <= 2100):
-                raise DataFileError(path, role_line, f"{key} must be a year, not {year!r}")
+            if year is not None and not (isinstance(year, int) and 1800 <= year <= 2100):
+                raise DataFileError(
+                    path, role_line, f"a role of {name!r}: {key} must be a year, not {year!r}"
+                )
         if start is not None and until is not None and until < start:
             raise DataFileError(path, role_line, f"role ends ({until}) before it starts ({start})")
         organisation = raw.get("organisation")

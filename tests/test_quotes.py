@@ -1,0 +1,482 @@
+"""Quotes and speakers, on strings and on the hand-checked seed articles."""
+
+import textwrap
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.config import SEEDS_DIR
+from analysis.datafiles import DataFileError
+from analysis.quotes import find_quotations, find_quotes, load_speech_cues, quotes
+
+
+# ---------------------------------------------------------------- strings
+
+
+def test_quotation_marks_labels_and_apostrophes():
+    text = (
+        'Russia\'s "Kyiv regime" and \'axis of war\' differ from "We will act now. Soon," he said.'
+    )
+    found = find_quotations(text)
+    inner = [(text[q.open + 1 : q.close], q.label) for q in found]
+    assert inner == [
+        ("Kyiv regime", True),
+        ("axis of war", True),
+        ("We will act now. Soon,", False),
+    ]
+
+
+def test_typographic_marks_and_nested_single_quotes():
+    text = "“They form a genuine ‘axis of war’,” Zakharova said."
+    (outer, nested) = find_quotations(text)
+    assert text[outer.open] == "“" and text[outer.close] == "”" and not outer.nested
+    assert text[nested.open + 1 : nested.close] == "axis of war" and nested.nested
+    (row,) = find_quotes(text).itertuples()
+    assert row.quote == "They form a genuine ‘axis of war’"
+    assert row.speaker == "Maria Zakharova" and row.mode == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "alias", "quote", "cue", "mode"),
+    [
+        (
+            '"We are ready," said Sergey Lavrov.',
+            "Sergey Lavrov",
+            "Sergey Lavrov",
+            "We are ready",
+            "said",
+            "direct",
+        ),
+        (
+            'Lavrov said: "We are ready to talk."',
+            "Sergey Lavrov",
+            "Lavrov",
+            "We are ready to talk.",
+            "said",
+            "direct",
+        ),
+        (
+            "Peskov said that the talks would go on.",
+            "Dmitry Peskov",
+            "Peskov",
+            "the talks would go on",
+            "said",
+            "reported",
+        ),
+        (
+            "The talks will go on, according to the Kremlin.",
+            "Kremlin",
+            "Kremlin",
+            "The talks will go on",
+            "according to",
+            "reported",
+        ),
+        (
+            "As stated by Reuters, the talks will go on.",
+            "Reuters",
+            "Reuters",
+            "the talks will go on",
+            "As stated by",
+            "reported",
+        ),
+        (
+            "The talks will go on - the ministry stated.",
+            "the ministry",
+            "the ministry",
+            "The talks will go on",
+            "stated",
+            "reported",
+        ),
+        (
+            'Rubio warned that Moscow was "not serious" about peace.',
+            "Marco Rubio",
+            "Rubio",
+            'Moscow was "not serious" about peace',
+            "warned",
+            "mixed",
+        ),
+        (
+            "Allied diplomats said the plan was dead.",
+            "Allied diplomats",
+            "Allied diplomats",
+            "the plan was dead",
+            "said",
+            "reported",
+        ),
+    ],
+)
+def test_one_sentence_forms(text, speaker, alias, quote, cue, mode):
+    (row,) = find_quotes(text).itertuples()
+    assert (row.speaker, row.speaker_alias, row.quote, row.cue, row.mode) == (
+        speaker,
+        alias,
+        quote,
+        cue,
+        mode,
+    )
+    assert text[row.start : row.end] == row.quote
+    assert text[row.speaker_start : row.speaker_end] == row.speaker_alias
+    assert text[row.cue_start : row.cue_end] == row.cue
+
+
+def test_the_ministry_without_an_earlier_ministry_stays_unresolved():
+    (row,) = find_quotes("The talks will go on - the ministry stated.").itertuples()
+    assert row.resolved_from == "unresolved"
+
+
+def test_pronouns_follow_gender_and_recent_speakers():
+    text = (
+        "Maria Zakharova spoke after Sergey Lavrov. "
+        '"Peace is far away," she said. '
+        '"We are ready," he added. '
+        "Vladimir Putin, however, was silent. "
+        "He said later that nothing had changed."
+    )
+    rows = find_quotes(text)
+    assert list(rows["speaker"]) == [
+        "Maria Zakharova",  # she -> the only woman
+        "Sergey Lavrov",  # he -> the man named before (no male speaker yet)
+        "Sergey Lavrov",  # He -> the most recent male speaker, within three sentences
+    ]
+    assert list(rows["resolved_from"]) == ["pronoun", "pronoun", "pronoun"]
+
+
+def test_labels_in_quotation_marks_are_not_quotes():
+    text = (
+        'Officials of the "Kyiv regime" met the "Coalition of the Willing" in Paris. '
+        "The 'axis of war' was a phrase in the headlines."
+    )
+    assert find_quotes(text).empty
+
+
+def test_cues_inside_quotations_are_ignored():
+    text = '"According to world practice, peace comes first. He said so," Polishchuk explained.'
+    (row,) = find_quotes(text).itertuples()
+    assert row.speaker == "Alexey Polishchuk" and row.cue == "explained"
+    assert row.quote == "According to world practice, peace comes first. He said so"
+
+
+def test_a_continued_quotation_keeps_its_speaker():
+    text = '"We are ready," Lavrov said. "The ball is in their court."'
+    rows = find_quotes(text)
+    assert list(rows["speaker"]) == ["Sergey Lavrov", "Sergey Lavrov"]
+    assert list(rows["resolved_from"]) == ["name", "continuation"]
+
+
+def test_cue_file_validation_names_file_and_line(tmp_path):
+    path = tmp_path / "cues.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            cues:
+              - {forms: [said], speaker: before, priority: 3}
+              - {forms: [according to], speaker: behind, priority: 2}
+            anaphors: []
+            """
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"cues.yaml:3: speaker must be before"):
+        load_speech_cues(path)
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return analysis.load_corpus(SEEDS_DIR)
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(corpus):
+    return quotes(corpus)
+
+
+def rows_of(seed_quotes, prefix):
+    return seed_quotes[seed_quotes["article_id"].str.startswith(prefix)].reset_index(drop=True)
+
+
+def test_offsets_round_trip(corpus, seed_quotes):
+    texts = corpus.set_index("article_id")["text"]
+    sentences = analysis.sentences(corpus).set_index(["article_id", "sentence_id"])
+    for row in seed_quotes.itertuples():
+        text = texts[row.article_id]
+        assert text[row.start : row.end] == row.quote
+        assert text[row.speaker_start : row.speaker_end] == row.speaker_alias
+        assert text[row.cue_start : row.cue_end] == row.cue
+        sentence = sentences.loc[(row.article_id, row.sentence_id)]
+        assert sentence["start"] <= row.start < sentence["end"]
+    assert set(seed_quotes["mode"]) == {"direct", "reported", "mixed"}
+
+
+def check(rows, expected):
+    got = [
+        (r.speaker, r.speaker_alias, r.cue, r.mode, r.quote[:30], r.quote[-25:])
+        for r in rows.itertuples()
+    ]
+    assert got == expected
+
+
+def test_unn_ministry_statements(seed_quotes):
+    rows = rows_of(seed_quotes, "000_")
+    rfm = "Russian Foreign Ministry"
+    check(
+        rows,
+        [
+            (
+                "Maria Zakharova",
+                "Maria Zakharova",
+                "This was stated by",
+                "reported",
+                "The deployment of troops and m",
+                "a threat to security.",
+            ),
+            (
+                rfm,
+                "Russian Foreign Ministry",
+                "As stated by",
+                "mixed",
+                "on January 6 in Paris, the par",
+                'm a peaceful settlement."',
+            ),
+            (
+                rfm,
+                "the statement",
+                "says",
+                "reported",
+                "It is aimed not at achieving l",
+                "cessation of hostilities",
+            ),
+            (
+                rfm,
+                "The ministry",
+                "added",
+                "reported",
+                "according to clarifications, a",
+                "ns and military equipment",
+            ),
+            (
+                rfm,
+                "Russian Foreign Ministry",
+                "warns",
+                "reported",
+                "the deployment of military uni",
+                " other European countries",
+            ),
+            (
+                rfm,
+                "the ministry",
+                "stated",
+                "reported",
+                "All such units and facilities ",
+                "l and remain relevant",
+            ),
+            (
+                rfm,
+                "They",
+                "added",
+                "mixed",
+                "a peaceful resolution of the c",
+                'ight of peoples to self-determination."'[-25:],
+            ),
+        ],
+    )
+
+
+def test_censor_net_grushko(seed_quotes):
+    rows = rows_of(seed_quotes, "001_")
+    grushko = rows[rows["speaker"] == "Alexander Grushko"]
+    assert list(zip(grushko["speaker_alias"], grushko["cue"], grushko["mode"], strict=True)) == [
+        ("Alexander Grushko", "said", "reported"),
+        ("him", "According to", "reported"),
+        ("Alexander Grushko", "said", "direct"),
+        ("He", "added", "reported"),
+    ]
+    direct = grushko[grushko["mode"] == "direct"].iloc[0]
+    assert direct["quote"] == (
+        "It makes no difference whether the French corporal's uniform says 'NATO' or 'EU'. "
+        "It doesn't change anything"
+    )
+    assert grushko.iloc[3]["quote"].startswith("according to the Kremlin, Ukraine's security")
+    moscow = rows[rows["speaker"] == "Moscow"].iloc[0]
+    assert moscow["resolved_from"] == "capital" and moscow["cue"] == "stated"
+    ministry = rows[rows["cue"] == "emphasized"].iloc[0]
+    assert ministry["speaker"] == "Russian Foreign Ministry"
+    assert ministry["quote"].startswith("it makes no difference to them")
+
+
+def test_sputnik_polishchuk_pronouns_and_roles(seed_quotes):
+    rows = rows_of(seed_quotes, "002_")
+    polishchuk = "Alexey Polishchuk"
+    check(
+        rows,
+        [
+            (
+                "Maria Zakharova",
+                "Maria Zakharova",
+                "said",
+                "reported",
+                "Any foreign military presence ",
+                "f a direct military clash",
+            ),
+            (
+                polishchuk,
+                "Alexey Polishchuk",
+                "told",
+                "reported",
+                "London and Paris's discussions",
+                "ons for foreign intervention"[-25:],
+            ),
+            (
+                polishchuk,
+                "he",
+                "said",
+                "direct",
+                "The issue of peacekeeping is n",
+                "r a sustainable ceasefire",
+            ),
+            (
+                polishchuk,
+                "the Russian official",
+                "according to",
+                "reported",
+                "Kiev is rejecting the peace pr",
+                "strikes on energy facilities"[-25:],
+            ),
+            (
+                polishchuk,
+                "he",
+                "noted",
+                "direct",
+                "The negotiations on the format",
+                "tion for foreign intervention"[-25:],
+            ),
+            (
+                "Emmanuel Macron",
+                "Emmanuel Macron",
+                "said",
+                "mixed",
+                "a number of countries wanted t",
+                ' as "deterrent forces."',
+            ),
+            (
+                "Emmanuel Macron",
+                "He",
+                "said",
+                "reported",
+                "the UK-French initiative would",
+                "r a peacekeeping force",
+            ),
+            (
+                polishchuk,
+                "Polishchuk",
+                "emphasized",
+                "reported",
+                "A repetition of the Organizati",
+                "n Ukraine is unacceptable",
+            ),
+            (
+                polishchuk,
+                "he",
+                "argued",
+                "direct",
+                "We must also remember the nega",
+                "o Ukraine in 2014-2022",
+            ),
+            (
+                polishchuk,
+                "Polishchuk",
+                "recalled",
+                "direct",
+                "its employees were supposed to",
+                "gainst Donetsk and Lugansk."[-25:],
+            ),
+            (
+                polishchuk,
+                "the diplomat",
+                "pointed out",
+                "direct",
+                "A repeat of such pseudo-peacek",
+                "er peace-guarantee flags",
+            ),
+            (
+                polishchuk,
+                "he",
+                "said",
+                "reported",
+                "Russia is open to discussing s",
+                "into account modern realities"[-25:],
+            ),
+            (
+                polishchuk,
+                "Polishchuk",
+                "explained",
+                "direct",
+                "The Russian side is open to di",
+                "ve and lasting peace"[-25:],
+            ),
+            (
+                polishchuk,
+                "the official",
+                "added",
+                "reported",
+                "Meanwhile, a channel of corres",
+                "eir embassies in Belarus",
+            ),
+        ],
+    )
+    assert set(rows.loc[rows["speaker_alias"] == "he", "resolved_from"]) == {"pronoun"}
+    assert set(rows.loc[rows["speaker_alias"] == "the diplomat", "resolved_from"]) == {"role"}
+
+
+def test_zakharova_and_putin_in_the_paris_meeting_story(seed_quotes):
+    rows = rows_of(seed_quotes, "003_")
+    assert list(zip(rows["speaker"], rows["speaker_alias"], rows["mode"], strict=True)) == [
+        ("Moscow", "Moscow", "reported"),
+        ("Maria Zakharova", "Maria Zakharova", "direct"),
+        ("Maria Zakharova", "Zakharova", "reported"),
+        ("Maria Zakharova", "Zakharova", "direct"),
+        ("Vladimir Putin", "he", "reported"),
+    ]
+    assert rows.iloc[4]["quote"] == (
+        "fighting in Ukraine would continue if no agreement is reached with Kiev"
+    )
+    # "said ..., according to Russian state news agency TASS": the speaker is Zakharova
+    assert rows.iloc[1]["cue"] == "said"
+
+
+def test_moscow_times_speakers_and_traps(seed_quotes):
+    rows = rows_of(seed_quotes, "004_")
+    by_speaker = rows.groupby("speaker")["mode"].apply(list).to_dict()
+    assert by_speaker == {
+        "Maria Zakharova": ["direct", "mixed", "direct"],
+        "Volodymyr Zelensky": ["reported", "mixed", "mixed", "reported", "mixed"],
+        "Borys Filatov": ["direct", "mixed"],
+        "DTEK": ["reported"],
+        "Moscow": ["reported", "reported"],
+        "Kyiv": ["reported"],
+        "Ukraine's allies": ["reported"],
+        "European leaders and U.S. envoys": ["reported"],
+    }
+    filatov = rows[rows["speaker"] == "Borys Filatov"]
+    assert list(filatov["speaker_alias"]) == ["Borys Filatov", "He"]
+    assert filatov.iloc[0]["quote"] == "This is truly a national level emergency"
+    she = rows[rows["speaker_alias"] == "She"].iloc[0]
+    assert she["speaker"] == "Maria Zakharova" and she["cue"] == "called"
+    unresolved = rows[rows["resolved_from"] == "unresolved"]
+    assert sorted(unresolved["speaker"]) == ["European leaders and U.S. envoys", "Ukraine's allies"]
+    # labels and the photo credit are not quotes
+    for label in ("axis of war", "Legitimate military targets", "dangerous"):
+        assert label not in set(rows["quote"])
+    assert not rows["speaker"].str.contains("Yarik|TASS|Moscow Times").any()
+
+
+def test_every_article_is_processed_separately(corpus):
+    one = quotes(corpus.iloc[[2]])
+    assert set(one["article_id"]) == {corpus.iloc[2]["article_id"]}
+    pd.testing.assert_frame_equal(
+        one.reset_index(drop=True),
+        rows_of(quotes(corpus), corpus.iloc[2]["article_id"]),
+    )
