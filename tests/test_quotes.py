@@ -10,7 +10,6 @@ from analysis.config import SEEDS_DIR
 from analysis.datafiles import DataFileError
 from analysis.quotes import find_quotations, find_quotes, load_speech_cues, quotes
 
-
 # ---------------------------------------------------------------- strings
 
 
