@@ -18,6 +18,9 @@ from .figures import (
     save_figures,
     source_line,
 )
+from .gazetteer import Actor, Gazetteer, load_gazetteer
+from .mentions import candidate_actors, find_mentions, mentions
+from .quotes import find_quotations, find_quotes, load_speech_cues, quotes
 from .sentences import sentences, split_sentences
 from .tables import TABLE_NAMES, Tables
 
@@ -51,4 +54,15 @@ __all__ = [
     "source_line",
     "split_sentences",
     "to_raw",
+    # actor mentions and quotes (issue 4)
+    "Actor",
+    "Gazetteer",
+    "candidate_actors",
+    "find_mentions",
+    "find_quotations",
+    "find_quotes",
+    "load_gazetteer",
+    "load_speech_cues",
+    "mentions",
+    "quotes",
 ]

@@ -49,6 +49,10 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|around|across|inside|within|into|over|via|through)\s+$",
     re.IGNORECASE,
 )
+# A capital before one of these words names an event or a format: "the Minsk agreements".
+_VENUE_AFTER = re.compile(
+    r"\s+(?:agreements?|accords?|format|talks|summit|process|protocols?|declaration|peace talks)\b"
+)
 # "Firstname Lastname / OUTLET" or "Photo: ..." at the end of a line: a credit.
 _CREDIT = re.compile(
     r"(?:(?:Photo|Photograph|Image|Credit)s?\s*:[^\n]*"
@@ -97,6 +101,7 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> pd.DataFrame
             mention_type == "name"
             and actor.stands_for
             and not _LOCATIVE.search(text[max(0, match.start - 12) : match.start])
+            and not _VENUE_AFTER.match(text, match.end)
         ):
             mention_type = "capital"
         rows.append(
@@ -173,7 +178,7 @@ def mentions(
 
 _CAPITALISED = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w’'.&-]*[\w]|[A-Z])"
-    r"(?:[ \t]+(?:(?:of|the|for|and|on|de|von|der|al|bin)[ \t]+)*(?:[A-Z][\w’'.&-]*[\w]|[A-Z]))*"
+    r"(?:[ \t]+(?:(?:of|the|for|and|on|a|an|de|von|der|al|bin)[ \t]+)*(?:[A-Z][\w’'.&-]*[\w]|[A-Z]))*"
 )
 # Capitalised words that are not names: sentence openers, calendar words, titles.
 _NOT_NAMES_TEXT = """
@@ -202,8 +207,8 @@ def candidate_actors(
     occurrence, ``article_id``, ``sentence_id``, ``start``, ``end`` and the
     ``example`` sentence, most frequent first. Runs of capitalised words are
     joined ("Eastern Economic Forum", "Second CIS Department"); a possessive
-    "'s" is dropped; a single word that only ever opens a sentence, and words
-    such as months and titles, are left out.
+    "'s" is dropped; a single word that opens a sentence, words such as months
+    and titles, and headlines and headings (title case) are left out.
     """
     gazetteer = gazetteer or default_gazetteer()
     sentences = _article_sentences(corpus, sentences)
@@ -218,6 +223,11 @@ def candidate_actors(
         masked = "".join(masked)
         own = sentences[sentences["article_id"] == article_id]
         sentence_starts = set(own["start"])
+        if "kind" in own:  # headlines and headings are in title case: every word is capitalised
+            for h_start, h_end in own.loc[
+                own["kind"].isin(["headline", "heading"]), ["start", "end"]
+            ].itertuples(index=False):
+                masked = masked[:h_start] + "\x00" * (h_end - h_start) + masked[h_end:]
         index = sentence_index(sentences, article_id)
         for match in _CAPITALISED.finditer(masked):
             words = [
@@ -225,7 +235,7 @@ def candidate_actors(
                 for start, end in (w.span() for w in re.finditer(r"\S+", match.group()))
             ]
             offset = match.start()
-            while words and match.group()[slice(*words[0])] in _NOT_NAMES:
+            while words and match.group()[slice(*words[0])] in _NOT_NAMES | _TRAILING:
                 words = words[1:]
             while words and match.group()[slice(*words[-1])] in _TRAILING:
                 words = words[:-1]

@@ -16,6 +16,8 @@ from .cleaning import removed_spans
 from .sentences import sentences
 
 TABLE_NAMES = ["articles", "removed", "sentences"]
+# Actor mentions and quotes (issue 4).
+TABLE_NAMES += ["mentions", "quotes"]
 
 
 class Tables:
@@ -40,3 +42,17 @@ class Tables:
     @cached_property
     def sentences(self) -> pd.DataFrame:
         return sentences(self.corpus)
+
+    # --- actor mentions and quotes (issue 4) ---------------------------------------------
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        from .mentions import mentions
+
+        return mentions(self.corpus, sentences=self.sentences)
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        from .quotes import quotes
+
+        return quotes(self.corpus, sentences=self.sentences)
