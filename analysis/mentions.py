@@ -56,7 +56,7 @@ _VENUE_AFTER = re.compile(
 # "Firstname Lastname / OUTLET" or "Photo: ..." at the end of a line: a credit.
 _CREDIT = re.compile(
     r"(?:(?:Photo|Photograph|Image|Credit)s?\s*:[^\n]*"
-    r"|\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+\s+/\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)\s*$",
+    r"|\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)+[ \t]+/[ \t]+[A-Z][\w.]+(?:[ \t]+[A-Z][\w.]+)*)[ \t]*$",
     re.MULTILINE,
 )
 
