@@ -254,3 +254,210 @@ def _corpus_overview(tables, fig):
     plot_publication_dates(tables.corpus, ax=axes[1, 0])
     plot_removed(tables.removed, tables.corpus, ax=axes[1, 1])
     fig.suptitle("The corpus", fontweight="bold", x=0.01, ha="left")
+
+
+# --- actor mentions and quotes (issue 4) ------------------------------------------------
+
+CAMP_ORDER = ["Russia", "Ukraine", "United States", "Europe", "NATO", "International", "Other"]
+MODE_ORDER = ["direct", "mixed", "reported"]
+
+
+def _with_outlet(table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    outlets = corpus.set_index("article_id")["outlet"].fillna(UNKNOWN)
+    return table.assign(outlet=table["article_id"].map(outlets).fillna(UNKNOWN))
+
+
+def _count_heatmap(counts: pd.DataFrame, ax, *, colorbar_label: str):
+    """Draw a table of counts as a heatmap with the count in each non-empty cell."""
+    values = counts.to_numpy(dtype=float)
+    image = ax.imshow(values, aspect="auto", vmin=0, vmax=max(values.max(initial=0), 1))
+    ax.set_xticks(np.arange(counts.shape[1]), counts.columns, rotation=30, ha="right")
+    ax.set_yticks(np.arange(counts.shape[0]), counts.index)
+    ax.spines[:].set_visible(False)
+    threshold = values.max(initial=0) * 0.6
+    for (i, j), value in np.ndenumerate(values):
+        if value:
+            color = "black" if value > threshold else "white"
+            ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=8, color=color)
+    ax.figure.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8)
+    return ax
+
+
+def plot_mentions_by_outlet(
+    mentions: pd.DataFrame,
+    corpus: pd.DataFrame,
+    *,
+    ax=None,
+    top: int = 20,
+    types=("name", "capital"),
+):
+    """Mentions of the ``top`` most-mentioned actors in each outlet (heatmap).
+
+    ``types`` selects the mention types counted; by default names and capitals,
+    not adjectives ("Russian strikes" is not a mention of Russia by name).
+    """
+    ax = _axes(ax, (9, 7))
+    rows = _with_outlet(mentions[mentions["type"].isin(types)], corpus)
+    counts = pd.crosstab(rows["actor"], rows["outlet"])
+    order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]
+    counts = counts.loc[order]
+    _count_heatmap(counts, ax, colorbar_label="mentions")
+    ax.set_xlabel("outlet")
+    ax.set_ylabel("actor")
+    ax.set_title(f"Who is named, by outlet (top {len(counts)} actors; {', '.join(types)})")
+    return ax
+
+
+def plot_speakers(quotes: pd.DataFrame, *, ax=None, top: int = 15):
+    """Quotes per speaker, split into direct, mixed and reported speech."""
+    ax = _axes(ax)
+    counts = pd.crosstab(quotes["speaker"], quotes["mode"]).reindex(columns=MODE_ORDER)
+    counts = counts.fillna(0)
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
+    y = np.arange(len(counts))
+    left = np.zeros(len(counts))
+    for mode, color in zip(MODE_ORDER, palette(len(MODE_ORDER)), strict=True):
+        ax.barh(y, counts[mode], left=left, color=color, label=mode)
+        left += counts[mode].to_numpy()
+    ax.set_yticks(y, counts.index)
+    ax.invert_yaxis()
+    ax.set_xlabel("quoted or reported statements")
+    ax.set_title("Who speaks")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="x")
+    ax.legend(title="speech", loc="lower right")
+    return ax
+
+
+def plot_speakers_by_outlet(quotes: pd.DataFrame, corpus: pd.DataFrame, *, ax=None, top: int = 15):
+    """Statements per speaker in each outlet (heatmap)."""
+    ax = _axes(ax)
+    rows = _with_outlet(quotes, corpus)
+    counts = pd.crosstab(rows["speaker"], rows["outlet"])
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
+    _count_heatmap(counts, ax, colorbar_label="statements")
+    ax.set_xlabel("outlet")
+    ax.set_title("Who speaks, by outlet")
+    return ax
+
+
+def co_mentions(mentions: pd.DataFrame, *, types=("name", "capital")) -> pd.DataFrame:
+    """Pairs of actors named in the same sentence: ``actor_a``, ``actor_b``, ``sentences``."""
+    rows = mentions[mentions["type"].isin(types)]
+    pairs: dict[tuple[str, str], int] = {}
+    for _, group in rows.groupby(["article_id", "sentence_id"], sort=True):
+        actors = sorted(set(group["actor"]))
+        for i, a in enumerate(actors):
+            for b in actors[i + 1 :]:
+                pairs[(a, b)] = pairs.get((a, b), 0) + 1
+    table = pd.DataFrame(
+        [(a, b, n) for (a, b), n in pairs.items()], columns=["actor_a", "actor_b", "sentences"]
+    )
+    return table.sort_values(
+        ["sentences", "actor_a", "actor_b"], ascending=[False, True, True], ignore_index=True
+    )
+
+
+def plot_co_mentions(
+    mentions: pd.DataFrame, *, ax=None, top: int = 25, min_sentences: int = 1, seed: int = 0
+):
+    """Actors named in the same sentence: a network, node size = mentions, colour = camp.
+
+    Only the ``top`` most-named actors (names and capitals) are drawn, and only
+    those that share a sentence with another of them at least ``min_sentences`` times.
+    """
+    import networkx as nx
+
+    ax = _axes(ax, (9, 8))
+    rows = mentions[mentions["type"].isin(("name", "capital"))]
+    sizes = rows["actor"].value_counts()
+    keep = set(sizes.sort_values(ascending=False, kind="stable").index[:top])
+    edges = co_mentions(rows)
+    edges = edges[
+        edges["actor_a"].isin(keep)
+        & edges["actor_b"].isin(keep)
+        & (edges["sentences"] >= min_sentences)
+    ]
+    graph = nx.Graph()
+    for a, b, n in edges.itertuples(index=False):
+        graph.add_edge(a, b, weight=n)
+    graph = nx.relabel_nodes(graph, {n: n for n in sorted(graph.nodes)})  # stable order
+    camps = rows.drop_duplicates("actor").set_index("actor")["camp"]
+    colors = dict(zip(CAMP_ORDER, palette(len(CAMP_ORDER)), strict=True))
+    if len(graph) == 0:
+        ax.text(
+            0.5, 0.5, "no two actors named in one sentence", ha="center", transform=ax.transAxes
+        )
+        ax.set_axis_off()
+        return ax
+    # Kamada-Kawai spreads a dense graph better than a spring layout; both are deterministic here.
+    try:
+        position = nx.kamada_kawai_layout(graph, weight=None)
+    except ImportError:  # needs scipy
+        position = nx.spring_layout(graph, seed=seed)
+    heaviest = max(graph.edges[e]["weight"] for e in graph.edges)
+    widths = [0.4 + 4 * graph.edges[e]["weight"] / heaviest for e in graph.edges]
+    nx.draw_networkx_edges(graph, position, ax=ax, width=widths, edge_color="0.7")
+    nodes = list(graph.nodes)
+    nx.draw_networkx_nodes(
+        graph,
+        position,
+        nodelist=nodes,
+        ax=ax,
+        node_size=[60 + 25 * sizes[n] for n in nodes],
+        node_color=[colors.get(camps.get(n), colors["Other"]) for n in nodes],
+    )
+    nx.draw_networkx_labels(graph, position, ax=ax, font_size=8)
+    for camp in CAMP_ORDER:
+        if camp in set(camps.reindex(nodes)):
+            ax.scatter([], [], color=colors[camp], label=camp)
+    ax.legend(title="camp", loc="lower left", fontsize=8)
+    ax.set_title(
+        f"Who appears with whom ({len(nodes)} of the {top} most-named actors; "
+        "line width = sentences naming both)"
+    )
+    ax.set_axis_off()
+    return ax
+
+
+def plot_naming_variants(mentions: pd.DataFrame, corpus: pd.DataFrame, *, ax=None):
+    """Which spelling each outlet uses (Kyiv or Kiev, Zelensky or Zelenskyy), as counts."""
+    ax = _axes(ax)
+    rows = _with_outlet(mentions[mentions["variant"].notna()], corpus)
+    spelled = rows.groupby("actor")["variant"].nunique()
+    rows = rows[rows["actor"].isin(spelled[spelled > 1].index)]
+    if rows.empty:
+        rows = _with_outlet(mentions[mentions["variant"].notna()], corpus)
+    label = rows["actor"] + ": " + rows["variant"]
+    counts = pd.crosstab(label, rows["outlet"])
+    _count_heatmap(counts, ax, colorbar_label="mentions")
+    ax.set_xlabel("outlet")
+    ax.set_ylabel("actor: spelling used")
+    ax.set_title("Naming variants by outlet")
+    return ax
+
+
+@figure("actor-mentions", size=(10, 8))
+def _actor_mentions(tables, fig):
+    """Who is named, by outlet: mentions of the most-named actors."""
+    plot_mentions_by_outlet(tables.mentions, tables.corpus, ax=fig.add_subplot())
+
+
+@figure("who-speaks", size=(13, 6))
+def _who_speaks(tables, fig):
+    """Who speaks: statements per speaker, by kind of speech and by outlet."""
+    left, right = fig.subplots(1, 2)
+    plot_speakers(tables.quotes, ax=left)
+    plot_speakers_by_outlet(tables.quotes, tables.corpus, ax=right)
+
+
+@figure("co-mentions", size=(10, 9))
+def _co_mentions(tables, fig):
+    """Who appears with whom: actors named in the same sentence."""
+    plot_co_mentions(tables.mentions, ax=fig.add_subplot())
+
+
+@figure("naming-variants", size=(8, 5))
+def _naming_variants(tables, fig):
+    """Naming variants by outlet: Kyiv or Kiev, Zelensky or Zelenskyy."""
+    plot_naming_variants(tables.mentions, tables.corpus, ax=fig.add_subplot())

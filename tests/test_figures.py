@@ -34,3 +34,40 @@ def test_every_figure_is_written_twice_byte_identical(seeds, tmp_path):
     assert {p.name for p in first} >= {"corpus-overview.png", "corpus-overview.svg"}
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+# --- actor mentions and quotes (issue 4) ------------------------------------------------
+
+
+def test_actor_figures_draw_hand_checked_counts(seeds):
+    from analysis.figures import (
+        co_mentions,
+        plot_co_mentions,
+        plot_mentions_by_outlet,
+        plot_naming_variants,
+        plot_speakers,
+        plot_speakers_by_outlet,
+    )
+
+    tables = Tables(seeds)
+    fig, ax = plt.subplots()
+    assert plot_speakers(tables.quotes, ax=ax) is ax
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Alexey Polishchuk"
+    # Polishchuk: 6 direct quotes (he said, he noted, he argued, recalled, the
+    # diplomat pointed out, explained), 0 mixed, 5 reported (told Sputnik, according
+    # to the Russian official, emphasized, he said that, the official added)
+    widths = [p.get_width() for p in ax.patches]
+    n = len(labels)
+    assert (widths[0], widths[n], widths[2 * n]) == (6, 0, 5)
+    for plot in (plot_speakers_by_outlet, plot_naming_variants, plot_mentions_by_outlet):
+        table = tables.quotes if plot is plot_speakers_by_outlet else tables.mentions
+        fig, ax = plt.subplots()
+        assert plot(table, seeds, ax=ax) is ax
+    assert [t.get_text() for t in ax.get_yticklabels()][:3] == ["Ukraine", "Russia", "Kyiv"]
+    fig, ax = plt.subplots()
+    assert plot_co_mentions(tables.mentions, ax=ax) is ax
+    pairs = co_mentions(tables.mentions).set_index(["actor_a", "actor_b"])["sentences"]
+    # "London and Paris's discussions ..., Alexey Polishchuk, ..., told Sputnik."
+    assert pairs[("Alexey Polishchuk", "London")] == 1
+    plt.close("all")
