@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -93,7 +94,9 @@ class SpeechCues:
     cues: dict[str, Cue]  # lower-cased form -> cue
     anaphors: dict[str, Anaphor]  # lower-cased form -> anaphor
 
+    @cached_property
     def cue_pattern(self) -> re.Pattern:
+        """One regular expression for every cue form, longest first."""
         forms = sorted(self.cues, key=len, reverse=True)
         return re.compile(
             r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
@@ -523,7 +526,7 @@ class _Article:
     def process(self, index: int):
         sentence_id, s_start, s_end, paragraph = self.sentences[index]
         found = []
-        for m in self.cues.cue_pattern().finditer(self.masked, s_start, s_end):
+        for m in self.cues.cue_pattern.finditer(self.masked, s_start, s_end):
             cue = self.cues.cues[m.group().lower()]
             if cue.needs_quote and not any(s_start <= q.open < s_end for q in self.quotations):
                 continue
