@@ -73,19 +73,20 @@ def default_gazetteer() -> Gazetteer:
 
 def _skipped_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans that are not story text: credits and lines naming only an outlet."""
-    spans = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
-    for line in re.finditer(r"^[ \t]*(\S[^\n]*?)[ \t]*$", text, re.MULTILINE):
-        form = gazetteer.forms.get(line.group(1))
-        if form and gazetteer[form[0]].kind == "media":
-            spans.append(line.span(1))
+    spans = [(m.start(), m.end()) for m in _CREDIT.finditer(text)] if " / " in text else []
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if 0 < len(stripped) <= 40:
+            form = gazetteer.forms.get(stripped)
+            if form and gazetteer[form[0]].kind == "media":
+                start = position + line.index(stripped)
+                spans.append((start, start + len(stripped)))
+        position += len(line) + 1
     return spans
 
 
-def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
-    """Mentions in one string: ``start``, ``end``, ``alias``, ``actor``, ``kind``, ``camp``,
-    ``type``, ``stands_for``, ``possessive``, ``variant``.
-    """
-    gazetteer = gazetteer or default_gazetteer()
+def _mention_rows(text: str, gazetteer: Gazetteer) -> list[dict]:
     skipped = _skipped_spans(text, gazetteer)
     rows = []
     for match in gazetteer.find(text):
@@ -118,13 +119,27 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> pd.DataFrame
                 "variant": actor.variant_of(match.alias),
             }
         )
+    return rows
+
+
+def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Mentions in one string: ``start``, ``end``, ``alias``, ``actor``, ``kind``, ``camp``,
+    ``type``, ``stands_for``, ``possessive``, ``variant``.
+    """
+    rows = _mention_rows(text, gazetteer or default_gazetteer())
     return pd.DataFrame(rows, columns=MENTION_COLUMNS[2:])
 
 
-def sentence_index(sentences: pd.DataFrame, article_id) -> tuple[list[int], list[int]]:
-    """Sorted sentence starts and ids of one article, for :func:`sentence_of`."""
-    own = sentences[sentences["article_id"] == article_id].sort_values("start")
+def sentence_index(sentences: pd.DataFrame, article_id=None) -> tuple[list[int], list[int]]:
+    """Sorted sentence starts and ids (of one article, if ``article_id`` is given)."""
+    own = sentences if article_id is None else sentences[sentences["article_id"] == article_id]
+    own = own.sort_values("start")
     return own["start"].tolist(), own["sentence_id"].tolist()
+
+
+def sentences_by_article(sentences: pd.DataFrame) -> dict:
+    """The sentence table split by article, in one pass (not one filter per article)."""
+    return {article_id: group for article_id, group in sentences.groupby("article_id", sort=False)}
 
 
 def sentence_of(index: tuple[list[int], list[int]], offset: int):
@@ -157,21 +172,21 @@ def mentions(
     ``sentences`` may be passed to reuse an already computed sentence table.
     """
     gazetteer = gazetteer or default_gazetteer()
-    sentences = _article_sentences(corpus, sentences)
-    frames = []
+    by_article = sentences_by_article(_article_sentences(corpus, sentences))
+    empty = pd.DataFrame(columns=["article_id", "sentence_id", "start"])
+    rows = []
     for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
-        found = find_mentions(text, gazetteer)
-        if found.empty:
+        found = _mention_rows(text, gazetteer)
+        if not found:
             continue
-        index = sentence_index(sentences, article_id)
-        found.insert(0, "sentence_id", [sentence_of(index, s) for s in found["start"]])
-        found.insert(0, "article_id", article_id)
-        frames.append(found)
-    if not frames:
-        return pd.DataFrame(columns=MENTION_COLUMNS)
-    result = pd.concat(frames, ignore_index=True)
+        index = sentence_index(by_article.get(article_id, empty))
+        for row in found:
+            row["article_id"] = article_id
+            row["sentence_id"] = sentence_of(index, row["start"])
+        rows.extend(found)
+    result = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     result["sentence_id"] = result["sentence_id"].astype("Int64")
-    return result[MENTION_COLUMNS]
+    return result
 
 
 # ---------------------------------------------------------------- candidates
@@ -212,6 +227,7 @@ def candidate_actors(
     """
     gazetteer = gazetteer or default_gazetteer()
     sentences = _article_sentences(corpus, sentences)
+    by_article = sentences_by_article(sentences)
     counts: Counter[str] = Counter()
     articles: dict[str, set] = {}
     first: dict[str, dict] = {}
@@ -221,14 +237,14 @@ def candidate_actors(
         for k_start, k_end in known + _skipped_spans(text, gazetteer):
             masked[k_start:k_end] = "\x00" * (k_end - k_start)
         masked = "".join(masked)
-        own = sentences[sentences["article_id"] == article_id]
+        own = by_article.get(article_id, sentences.iloc[:0])
         sentence_starts = set(own["start"])
         if "kind" in own:  # headlines and headings are in title case: every word is capitalised
             for h_start, h_end in own.loc[
                 own["kind"].isin(["headline", "heading"]), ["start", "end"]
             ].itertuples(index=False):
                 masked = masked[:h_start] + "\x00" * (h_end - h_start) + masked[h_end:]
-        index = sentence_index(sentences, article_id)
+        index = sentence_index(own)
         for match in _CAPITALISED.finditer(masked):
             words = [
                 (start, end)

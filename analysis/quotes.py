@@ -36,16 +36,18 @@ then referred to as "he".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import ahocorasick_rs
 import pandas as pd
 
 from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
 from analysis.gazetteer import KINDS, Gazetteer
-from analysis.mentions import default_gazetteer, find_mentions
+from analysis.mentions import _mention_rows, default_gazetteer, sentences_by_article
 
 QUOTE_COLUMNS = [
     "article_id",
@@ -95,6 +97,32 @@ class SpeechCues:
     anaphors: dict[str, Anaphor]  # lower-cased form -> anaphor
 
     @cached_property
+    def _matcher(self):
+        forms = list(self.cues)
+        return ahocorasick_rs.AhoCorasick(forms), forms
+
+    def find_cues(self, masked: str) -> list[tuple[int, int, Cue]]:
+        """Every cue form in ``masked`` on word boundaries, longest first, in text order."""
+        lowered = masked.lower()
+        if len(lowered) != len(masked):  # rare characters change length when lower-cased
+            return [
+                (m.start(), m.end(), self.cues[m.group().lower()])
+                for m in self.cue_pattern.finditer(masked)
+            ]
+        matcher, forms = self._matcher
+        found = sorted(
+            (start, -(end - start), index)
+            for index, start, end in matcher.find_matches_as_indexes(lowered, overlapping=True)
+            if _cue_boundary(masked, start - 1) and _cue_boundary(masked, end)
+        )
+        result, covered = [], -1
+        for start, negative, index in found:
+            if start >= covered:
+                covered = start - negative
+                result.append((start, covered, self.cues[forms[index]]))
+        return result
+
+    @cached_property
     def cue_pattern(self) -> re.Pattern:
         """One regular expression for every cue form, longest first."""
         forms = sorted(self.cues, key=len, reverse=True)
@@ -102,6 +130,13 @@ class SpeechCues:
             r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
             re.IGNORECASE,
         )
+
+
+def _cue_boundary(text: str, index: int) -> bool:
+    if index < 0 or index >= len(text):
+        return True
+    char = text[index]
+    return not (char.isalnum() or char in "_'’-")
 
 
 def load_speech_cues(path: str | Path = DEFAULT_CUES_FILE) -> SpeechCues:
@@ -194,7 +229,8 @@ def default_speech_cues() -> SpeechCues:
 # ---------------------------------------------------------------- quotation marks
 
 _OPEN_DOUBLE, _CLOSE_DOUBLE = "“«„", "”»"
-_OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
+_DOUBLE_MARKS = re.compile('["“”«»„\n]')
+_SINGLE_MARKS = re.compile("['‘’\n]")
 
 
 @dataclass(frozen=True)
@@ -231,30 +267,28 @@ def find_quotations(text: str) -> list[Quotation]:
     """
     doubles: list[tuple[int, int]] = []
     opened = None
-    for i, char in enumerate(text):
+    for m in _DOUBLE_MARKS.finditer(text):
+        i, char = m.start(), m.group()
         if char == "\n":
             opened = None
-            continue
-        if char == '"':
+        elif char == '"':
             before = text[i - 1] if i else " "
-            is_open = before.isspace() or before in "([{—–-‘'"
-            if is_open:
+            if before.isspace() or before in "([{—–-‘'":
                 opened = i
             elif opened is not None:
                 doubles.append((opened, i))
                 opened = None
         elif char in _OPEN_DOUBLE:
             opened = i
-        elif char in _CLOSE_DOUBLE and opened is not None:
+        elif opened is not None:  # a closing typographic mark
             doubles.append((opened, i))
             opened = None
     singles: list[tuple[int, int]] = []
     opened = None
-    for i, char in enumerate(text):
+    for m in _SINGLE_MARKS.finditer(text):
+        i, char = m.start(), m.group()
         if char == "\n":
             opened = None
-            continue
-        if char not in "'‘’":
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -355,19 +389,21 @@ class _Article:
         for q in top:
             masked[q.open + 1 : q.close] = "\x00" * (q.close - q.open - 1)
         self.masked = "".join(masked)
-        self.in_quote = [False] * (len(text) + 1)
+        self.in_quote = bytearray(len(text) + 1)
         for q in top:
-            for i in range(q.open, q.close + 1):
-                self.in_quote[i] = True
-        mentions = find_mentions(text, gazetteer)
+            self.in_quote[q.open : q.close + 1] = b"\x01" * (q.close + 1 - q.open)
         self.mentions = [
-            _Candidate(r.start, r.end, actor=r.actor, kind=r.type)
-            for r in mentions.itertuples()
-            if r.type in ("name", "capital")
-            and (r.kind in _SPEAKER_KINDS or r.type == "capital")
-            and not self.in_quote[r.start]
+            _Candidate(r["start"], r["end"], actor=r["actor"], kind=r["type"])
+            for r in _mention_rows(text, gazetteer)
+            if r["type"] in ("name", "capital")
+            and (r["kind"] in _SPEAKER_KINDS or r["type"] == "capital")
+            and not self.in_quote[r["start"]]
         ]
         self.anaphors = self._find_anaphors()
+        self.all_candidates = sorted(self.mentions + self.anaphors, key=lambda c: (c.start, -c.end))
+        self.candidate_starts = [c.start for c in self.all_candidates]
+        self.cue_matches = cues.find_cues(self.masked)
+        self.cue_starts = [c[0] for c in self.cue_matches]
         self.history: list[tuple[int, str, int]] = []  # (position, actor, sentence index)
         self.used_quotations: set[int] = set()
         self.rows: list[dict] = []
@@ -375,7 +411,9 @@ class _Article:
     # ----- candidates
     def _find_anaphors(self) -> list[_Candidate]:
         found = []
-        covered = [(m.start, m.end) for m in self.mentions]
+        covered = bytearray(len(self.text) + 1)
+        for m in self.mentions:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         forms = sorted(self.cues.anaphors, key=len, reverse=True)
         pattern = re.compile(
             r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
@@ -396,7 +434,7 @@ class _Article:
                 + r"))(?![\w'’-])"
             )
             for m in role.finditer(self.masked):
-                if any(s < m.end() and m.start() < e for s, e in covered):
+                if any(covered[m.start() : m.end()]):
                     continue
                 camp = None
                 if m.group("adj"):
@@ -413,9 +451,10 @@ class _Article:
         return found
 
     def _candidates(self, start: int, end: int) -> list[_Candidate]:
-        everything = [c for c in self.mentions + self.anaphors if start <= c.start and c.end <= end]
-        # a role phrase and a pronoun never overlap a mention; drop pronouns inside roles
-        return sorted(everything, key=lambda c: (c.start, -c.end))
+        """Mentions and anaphors inside [start, end), in text order."""
+        first = bisect_left(self.candidate_starts, start)
+        last = bisect_left(self.candidate_starts, end)
+        return [c for c in self.all_candidates[first:last] if c.end <= end]
 
     # ----- resolution
     def _compatible(self, actor_name: str, c: _Candidate) -> bool:
@@ -526,13 +565,14 @@ class _Article:
     def process(self, index: int):
         sentence_id, s_start, s_end, paragraph = self.sentences[index]
         found = []
-        for m in self.cues.cue_pattern.finditer(self.masked, s_start, s_end):
-            cue = self.cues.cues[m.group().lower()]
+        first = bisect_left(self.cue_starts, s_start)
+        last = bisect_left(self.cue_starts, s_end)
+        for c_start, c_end, cue in self.cue_matches[first:last]:
             if cue.needs_quote and not any(s_start <= q.open < s_end for q in self.quotations):
                 continue
-            attribution = self._attribute(cue, m.start(), m.end(), s_start, s_end, index)
+            attribution = self._attribute(cue, c_start, c_end, s_start, s_end, index)
             if attribution is not None:
-                found.append((cue, m.start(), m.end(), *attribution))
+                found.append((cue, c_start, c_end, *attribution))
         if not found:
             self._continuation(index)
             return
@@ -796,6 +836,28 @@ def simple_sentences(text: str) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["sentence_id", "start", "end", "paragraph_id"])
 
 
+def _spans(sentences: pd.DataFrame) -> list[tuple[int, int, int, int]]:
+    ordered = sentences.sort_values("start")
+    return list(
+        zip(
+            ordered["sentence_id"].astype(int).tolist(),
+            ordered["start"].astype(int).tolist(),
+            ordered["end"].astype(int).tolist(),
+            ordered["paragraph_id"].astype(int).tolist(),
+            strict=True,
+        )
+    )
+
+
+def _quote_rows(text, spans, gazetteer, cues) -> list[dict]:
+    if not spans:
+        return []
+    article = _Article(text, spans, gazetteer, cues)
+    for index in range(len(spans)):
+        article.process(index)
+    return sorted(article.rows, key=lambda r: (r["start"], r["end"]))
+
+
 def find_quotes(
     text: str,
     *,
@@ -809,18 +871,8 @@ def find_quotes(
     cues = cues or default_speech_cues()
     if sentences is None:
         sentences = simple_sentences(text)
-    spans = [
-        (int(r.sentence_id), int(r.start), int(r.end), int(r.paragraph_id))
-        for r in sentences.sort_values("start").itertuples()
-    ]
-    columns = QUOTE_COLUMNS[1:]
-    if not spans:
-        return pd.DataFrame(columns=columns)
-    article = _Article(text, spans, gazetteer, cues)
-    for index in range(len(spans)):
-        article.process(index)
-    rows = sorted(article.rows, key=lambda r: (r["start"], r["end"]))
-    return pd.DataFrame(rows, columns=columns)
+    rows = _quote_rows(text, _spans(sentences), gazetteer, cues)
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS[1:])
 
 
 def quotes(
@@ -846,17 +898,19 @@ def quotes(
         import analysis
 
         sentences = analysis.sentences(corpus)
-    frames = []
+    gazetteer = gazetteer or default_gazetteer()
+    cues = cues or default_speech_cues()
+    by_article = sentences_by_article(sentences)
+    rows = []
     for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
-        own = sentences[sentences["article_id"] == article_id]
-        found = find_quotes(text, sentences=own, gazetteer=gazetteer, cues=cues)
-        if found.empty:
-            continue
-        found.insert(0, "article_id", article_id)
-        frames.append(found)
-    if not frames:
-        return pd.DataFrame(columns=QUOTE_COLUMNS)
-    result = pd.concat(frames, ignore_index=True)
+        own = by_article.get(article_id)
+        found = _quote_rows(text, _spans(own) if own is not None else [], gazetteer, cues)
+        for row in found:
+            row["article_id"] = article_id
+        rows.extend(found)
+    result = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     for column in ("sentence_id", "start", "end", "speaker_start", "speaker_end"):
         result[column] = result[column].astype("int64")
-    return result[QUOTE_COLUMNS]
+    for column in ("cue_start", "cue_end"):
+        result[column] = result[column].astype("int64")
+    return result
