@@ -71,3 +71,23 @@ def test_errors_are_messages_not_tracebacks(capsys):
     assert main(["info", "no-such-folder"]) == 2
     assert "error: no-such-folder: no such file or folder" in capsys.readouterr().err
     assert main(["export", "--corpus", str(SEEDS_DIR), "--out", "x", "--tables", "nope"]) == 2
+
+
+# --- actor mentions and quotes (issue 4) ------------------------------------------------
+
+
+def test_export_writes_mentions_and_quotes(tmp_path, seeds):
+    from analysis import TABLE_NAMES, Tables
+
+    assert {"mentions", "quotes"} <= set(TABLE_NAMES)
+    out = ["--out", str(tmp_path), "--tables", "mentions,quotes"]
+    assert main(["export", "--corpus", str(SEEDS_DIR), *out]) == 0
+    tables = Tables(seeds)
+    for name in ("mentions", "quotes"):
+        written = pd.read_csv(tmp_path / f"{name}.csv")
+        assert list(written.columns) == list(tables[name].columns)
+        assert len(written) == len(tables[name])
+    quotes = pd.read_csv(tmp_path / "quotes.csv")
+    texts = dict(zip(seeds["article_id"], seeds["text"], strict=True))
+    for row in quotes.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.quote

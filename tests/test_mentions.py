@@ -143,3 +143,14 @@ def test_candidate_actors_show_what_the_gazetteer_misses(seeds, seed_sentences):
     for known in ("Eastern Economic Forum", "Zakharova", "Slams", "Details", "Meanwhile"):
         assert known not in found.index
     assert "Reliable Security Guarantees for a Strong and Lasting Peace" in found.index
+
+
+def test_empty_corpus_and_empty_text_give_empty_tables(seeds):
+    assert list(mentions(seeds.iloc[:0]).columns)[:4] == [
+        "article_id",
+        "sentence_id",
+        "start",
+        "end",
+    ]
+    assert mentions(seeds.iloc[:1].assign(text="")).empty
+    assert candidate_actors(seeds.iloc[:0]).empty
