@@ -456,6 +456,10 @@ def test_moscow_times_speakers_and_traps(seed_quotes):
         "Borys Filatov": ["direct", "mixed"],
         "DTEK": ["reported"],
         "Moscow": ["reported", "reported"],
+        # headline "Russia Slams ... Plan", "Russia on Thursday slammed a plan ... as
+        # "dangerous" and dubbed Kyiv and its allies an "axis of war"", "Russia has
+        # slammed the attempts to beef-up protections"
+        "Russia": ["reported", "mixed", "reported"],
         "Kyiv": ["reported"],
         "Ukraine's allies": ["reported"],
         "European leaders and U.S. envoys": ["reported"],
