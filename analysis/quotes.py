@@ -574,7 +574,8 @@ class _Article:
             if attribution is not None:
                 found.append((cue, c_start, c_end, *attribution))
         if not found:
-            self._continuation(index)
+            if not self._headline_attribution(index):
+                self._continuation(index)
             return
         direct_rows = 0
         adjacent = [self._adjacent_quotation(f[4], f[5], s_start, s_end) for f in found]
@@ -611,6 +612,27 @@ class _Article:
         for q in inside:
             self.used_quotations.add(q.open)
         self._emit(index, start, end, speaker, cue, c_start, c_end, mode)
+
+    def _headline_attribution(self, index: int) -> bool:
+        """'Plan Prepares Foreign Intervention: Russian Foreign Ministry' -- the headline
+        convention of a statement followed by a colon and its speaker."""
+        _, s_start, s_end, _ = self.sentences[index]
+        colon = self.masked.rfind(": ", s_start, s_end)
+        if colon < 0:
+            return False
+        tail = self.text[colon + 2 : s_end].rstrip(" .")
+        whole = [
+            c
+            for c in self._candidates(colon + 2, s_end)
+            if c.actor and c.start == colon + 2 and c.end == colon + 2 + len(tail)
+        ]
+        if not whole or colon - s_start < 15:
+            return False
+        speaker = self._resolve(whole[0], index)
+        cue = Cue(":", "after", 1)
+        start, end = _strip_span(self.text, s_start, colon, final_stop=False) or (0, 0)
+        self._emit(index, start, end, speaker, cue, colon, colon + 1, "reported")
+        return True
 
     def _attribute(self, cue: Cue, c_start, c_end, s_start, s_end, index):
         """(speaker, attribution start, attribution end) for one cue, or None."""

@@ -313,6 +313,15 @@ def test_sputnik_polishchuk_pronouns_and_roles(seed_quotes):
     check(
         rows,
         [
+            # the headline: "Idea to Send ... Prepares Foreign Intervention: Russian Foreign Ministry"
+            (
+                "Russian Foreign Ministry",
+                "Russian Foreign Ministry",
+                ":",
+                "reported",
+                "Idea to Send 'Deterrent' Forces",
+                "Prepares Foreign Intervention",
+            ),
             (
                 "Maria Zakharova",
                 "Maria Zakharova",
@@ -484,3 +493,13 @@ def test_every_article_is_processed_separately(corpus):
         one.reset_index(drop=True),
         rows_of(quotes(corpus), corpus.iloc[2]["article_id"]),
     )
+
+
+def test_headline_colon_attribution_needs_a_whole_actor_after_the_colon():
+    (row,) = find_quotes("Western Troops Would Be Targets: Maria Zakharova").itertuples()
+    assert (row.speaker, row.cue, row.quote) == (
+        "Maria Zakharova",
+        ":",
+        "Western Troops Would Be Targets",
+    )
+    assert find_quotes("Talks in two places: Istanbul and Geneva").empty
