@@ -329,6 +329,11 @@ _LEADING_ADVERBIAL = re.compile(
     r"[\s,:]*(?:(?:" + _TIME + r"|on \w+ \d{1,2}|in a statement|in an interview)[\s,]*that\b\s*"
     r"|" + _TIME + r"[\s,]*|that\b\s*)?"
 )
+# After "told" or "quoted": the addressee, then "that" or "as saying" ("told reporters that").
+_ADDRESSEE = re.compile(
+    r"\s+(?:(?:[\w.'’-]+\s+){0,4}?that\b|(?:[\w.'’-]+\s+){0,4}?as saying\b"
+    r"|(?:reporters|journalists|the press|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?=\s*[,.]|\s*$))\s*"
+)
 _PREPOSITION_THEN_THAT = re.compile(
     r"\s*(?:after|before|in|on|at|during|while|when|following)\b[^.;\n]{0,160}?\bthat\b\s*"
 )
@@ -694,6 +699,8 @@ class _Article:
                 r"[ \t,.!?:;—–-]*", self.text[q.close + 1 : attr_start]
             ):
                 return q
+            if attr_end <= q.open and re.fullmatch(r"\s*:\s*", self.masked[attr_end : q.open]):
+                return q  # 'Zelensky said:' and the quotation in the next paragraph
             if attr_end <= q.open < s_end and re.fullmatch(
                 r"\s*(?:[^\x00.\"“”\n]{0,40}?)[:,]\s*", self.masked[attr_end : q.open]
             ):
@@ -724,6 +731,14 @@ class _Article:
             return _strip_span(self.text, start, end, final_stop=False)
         # otherwise the content follows the cue (or the speaker after it)
         position = max(c_end, speaker.end if speaker.start >= c_end else c_end)
+        if cue.form.lower() in (
+            "told",
+            "tells",
+            "quoted",
+        ):  # "told reporters that", "quoted X as saying"
+            m = _ADDRESSEE.match(self.masked, position)
+            if m and m.end() < s_end:
+                position = m.end()
         m = _PREPOSITION_THEN_THAT.match(self.masked, position)
         if m and m.end() < s_end:
             position = m.end()
@@ -751,8 +766,14 @@ class _Article:
             return
         previous = self.rows[-1]
         for q in self.quotations:
-            if q.nested or q.label or q.open in self.used_quotations:
+            if q.nested or q.open in self.used_quotations:
                 continue
+            whole = not self.text[s_start : q.open].strip() and not self.text[
+                q.close + 1 : s_end
+            ].strip(" .")
+            ends_sentence = self.text[q.open + 1 : q.close].rstrip()[-1:] in (".", "!", "?", "…")
+            if q.label and not (whole and ends_sentence):
+                continue  # a label, or a heading in quotation marks
             if s_start <= q.open < s_end and q.close < s_end:
                 self.used_quotations.add(q.open)
                 start, end = _trim_quote(self.text, *q.inner)

@@ -503,3 +503,44 @@ def test_headline_colon_attribution_needs_a_whole_actor_after_the_colon():
         "Western Troops Would Be Targets",
     )
     assert find_quotes("Talks in two places: Istanbul and Geneva").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "told" skips the addressee
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters that the talks had stalled.",
+            [("Dmitry Peskov", "told", "reported", "the talks had stalled")],
+        ),
+        # a colon announces a quotation in the next paragraph
+        (
+            'Zelensky said:\n\n"We need air defence now."',
+            [("Volodymyr Zelensky", "said", "direct", "We need air defence now.")],
+        ),
+        (
+            '"The plan is dead," Lavrov was quoted as saying by TASS.',
+            [("Sergey Lavrov", "was quoted as saying", "direct", "The plan is dead")],
+        ),
+        (
+            "TASS quoted Lavrov as saying the plan was dead.",
+            [("Sergey Lavrov", "quoted", "reported", "the plan was dead")],
+        ),
+        # a short quoted sentence right after a quoted speaker continues them
+        (
+            '"We are not going anywhere," Zelensky wrote on X. "Ukraine will stand."',
+            [
+                ("Volodymyr Zelensky", "wrote", "direct", "We are not going anywhere"),
+                ("Volodymyr Zelensky", "wrote", "direct", "Ukraine will stand."),
+            ],
+        ),
+        # an appositive between the speaker and the verb
+        (
+            "Sergei Lavrov, Russia's foreign minister, said the West was lying.",
+            [("Sergey Lavrov", "said", "reported", "the West was lying")],
+        ),
+    ],
+)
+def test_more_attribution_patterns(text, expected):
+    rows = find_quotes(text)
+    assert [(r.speaker, r.cue, r.mode, r.quote) for r in rows.itertuples()] == expected
