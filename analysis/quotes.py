@@ -48,6 +48,7 @@ from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
 from analysis.gazetteer import KINDS, Gazetteer
 from analysis.mentions import _mention_rows, default_gazetteer, sentences_by_article
+from analysis.sentences import split_sentences
 
 QUOTE_COLUMNS = [
     "article_id",
@@ -597,6 +598,7 @@ class _Article:
             self._emit(index, q_start, q_end, speaker, cue, c_start, c_end, "direct")
             direct_rows += 1
         if direct_rows:
+            self._continuation(index, within=True)
             return
         cue, c_start, c_end, speaker, attr_start, attr_end = max(
             found, key=lambda f: (f[0].priority, -f[1])
@@ -759,36 +761,55 @@ class _Article:
                 start = max(start, row["_attribution_end"])
         return start
 
-    def _continuation(self, index: int):
-        """A quotation standing alone right after a quoted speaker's sentence continues it."""
+    def _continuation(self, index: int, *, within: bool = False):
+        """A quotation standing alone right after a quoted speaker's sentence continues it
+        ('"...," Zelensky wrote. "Ukraine will stand."'); with ``within``, the same in
+        the sentence just attributed (when the sentence splitter did not split)."""
         _, s_start, s_end, _ = self.sentences[index]
-        if not self.rows or self.rows[-1]["_sentence_index"] != index - 1:
+        if not self.rows:
             return
         previous = self.rows[-1]
+        if within:
+            if previous["_sentence_index"] != index:
+                return
+            start_at = previous["cue_end"]
+        elif previous["_sentence_index"] != index - 1:
+            return
+        else:
+            start_at = s_start
         for q in self.quotations:
-            if q.nested or q.open in self.used_quotations:
+            if q.nested or q.open in self.used_quotations or not (start_at <= q.open < s_end):
                 continue
-            whole = not self.text[s_start : q.open].strip() and not self.text[
-                q.close + 1 : s_end
-            ].strip(" .")
-            ends_sentence = self.text[q.open + 1 : q.close].rstrip()[-1:] in (".", "!", "?", "…")
+            if q.close >= s_end:
+                continue
+            inner = self.text[q.open + 1 : q.close].rstrip()
+            ends_sentence = inner[-1:] in (".", "!", "?", "…")
+            if within:
+                between = self.masked[start_at : q.open]
+                if not re.fullmatch(r"[^\x00\"“”]{0,80}[.!?]\s*", between):
+                    continue
+                whole = not self.text[q.close + 1 : s_end].strip(" .")
+            else:
+                whole = not self.text[s_start : q.open].strip() and not self.text[
+                    q.close + 1 : s_end
+                ].strip(" .")
             if q.label and not (whole and ends_sentence):
                 continue  # a label, or a heading in quotation marks
-            if s_start <= q.open < s_end and q.close < s_end:
-                self.used_quotations.add(q.open)
-                start, end = _trim_quote(self.text, *q.inner)
-                row = dict(previous)
-                row.update(
-                    start=start,
-                    end=end,
-                    quote=self.text[start:end],
-                    mode="direct",
-                    resolved_from="continuation",
-                    sentence_id=self._sentence_id_at(start),
-                    _sentence_index=index,
-                    _attribution_end=s_end,
-                )
-                self.rows.append(row)
+            self.used_quotations.add(q.open)
+            start, end = _trim_quote(self.text, *q.inner)
+            row = dict(previous)
+            row.update(
+                start=start,
+                end=end,
+                quote=self.text[start:end],
+                mode="direct",
+                resolved_from="continuation",
+                sentence_id=self._sentence_id_at(start),
+                _sentence_index=index,
+                _attribution_end=s_end,
+            )
+            self.rows.append(row)
+            previous = row
 
     def _sentence_id_at(self, offset: int):
         for sentence_id, start, _, _ in reversed(self.sentences):
@@ -852,31 +873,13 @@ def _strip_span(text: str, start: int, end: int, *, final_stop: bool) -> tuple[i
 # ---------------------------------------------------------------- public API
 
 
-def simple_sentences(text: str) -> pd.DataFrame:
-    """A plain sentence splitter for strings (``sentence_id``, ``start``, ``end``,
-    ``paragraph_id``), used by :func:`find_quotes` when no sentence table is given.
-    Splits after . ! ? (and a closing quotation mark) followed by a space and a
-    capital letter or an opening mark, and at line breaks."""
-    rows = []
-    paragraph = 0
-    for line in re.finditer(r"[^\n]+", text):
-        if line.start() > 0 and text.count("\n", 0, line.start()) and line.group().strip():
-            paragraph += 1
-        start = line.start()
-        for boundary in re.finditer(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘'])", line.group()):
-            end = line.start() + boundary.end()
-            if text[start:end].strip():
-                rows.append((start, end))
-                start = end
-        if text[start : line.end()].strip():
-            rows.append((start, line.end()))
-    # paragraph ids: a new paragraph at each line
-    out = []
-    for i, (s, e) in enumerate(rows):
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        out.append({"sentence_id": i, "start": s, "end": e, "paragraph_id": text.count("\n", 0, s)})
-    return pd.DataFrame(out, columns=["sentence_id", "start", "end", "paragraph_id"])
+def _string_sentences(text: str) -> pd.DataFrame:
+    """The foundation's sentence split of one string, as a small table."""
+    rows = [
+        {"sentence_id": i, "start": start, "end": end, "paragraph_id": paragraph}
+        for i, (start, end, paragraph, _kind) in enumerate(split_sentences(text))
+    ]
+    return pd.DataFrame(rows, columns=["sentence_id", "start", "end", "paragraph_id"])
 
 
 def _spans(sentences: pd.DataFrame) -> list[tuple[int, int, int, int]]:
@@ -909,11 +912,11 @@ def find_quotes(
     cues: SpeechCues | None = None,
 ) -> pd.DataFrame:
     """Quotes in one string; ``sentences`` (``sentence_id``, ``start``, ``end``,
-    ``paragraph_id``) defaults to :func:`simple_sentences`."""
+    ``paragraph_id``) defaults to the suite's own sentence split of ``text``."""
     gazetteer = gazetteer or default_gazetteer()
     cues = cues or default_speech_cues()
     if sentences is None:
-        sentences = simple_sentences(text)
+        sentences = _string_sentences(text)
     rows = _quote_rows(text, _spans(sentences), gazetteer, cues)
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS[1:])
 
