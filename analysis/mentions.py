@@ -44,9 +44,11 @@ MENTION_COLUMNS = [
     "variant",
 ]
 
-# A capital after one of these words is the city, not the government.
+# A capital after one of these words is the city, not the government
+# ("a summit in Paris", "a visit to Moscow", "flights to Kyiv").
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside|around|across|inside|within|into|over|via|through)\s+$",
+    r"\b(?:in|at|near|outside|around|across|inside|within|into|over|via|through"
+    r"|(?:visits?|visited|trips?|travel\w*|flights?|flew|went|returned|arrived|moved) to)\s+$",
     re.IGNORECASE,
 )
 # A capital before one of these words names an event or a format: "the Minsk agreements".
@@ -101,7 +103,7 @@ def _mention_rows(text: str, gazetteer: Gazetteer) -> list[dict]:
         if (
             mention_type == "name"
             and actor.stands_for
-            and not _LOCATIVE.search(text[max(0, match.start - 12) : match.start])
+            and not _LOCATIVE.search(text[max(0, match.start - 20) : match.start])
             and not _VENUE_AFTER.match(text, match.end)
         ):
             mention_type = "capital"
