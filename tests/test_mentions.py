@@ -154,3 +154,18 @@ def test_empty_corpus_and_empty_text_give_empty_tables(seeds):
     ]
     assert mentions(seeds.iloc[:1].assign(text="")).empty
     assert candidate_actors(seeds.iloc[:0]).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Moscow said no. Kyiv's allies agreed.", ["capital", "capital"]),
+        ("a summit in Paris, a visit to Moscow, flights to Kyiv", ["name", "name", "name"]),
+        ("the Minsk agreements", ["name"]),
+        ("commitments to Kiev", ["capital"]),
+        # a known failure: the possessive of the city is taken for the government
+        ("Kyiv's streets were dark", ["capital"]),
+    ],
+)
+def test_capital_or_city_on_strings(text, types):
+    assert list(find_mentions(text)["type"]) == types
