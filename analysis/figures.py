@@ -267,7 +267,7 @@ def _with_outlet(table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     return table.assign(outlet=table["article_id"].map(outlets).fillna(UNKNOWN))
 
 
-def _count_heatmap(counts: pd.DataFrame, ax, *, colorbar_label: str):
+def _count_heatmap(counts: pd.DataFrame, ax, *, colorbar_label: str, decimals: int = 0):
     """Draw a table of counts as a heatmap with the count in each non-empty cell."""
     values = counts.to_numpy(dtype=float)
     image = ax.imshow(values, aspect="auto", vmin=0, vmax=max(values.max(initial=0), 1))
@@ -278,7 +278,9 @@ def _count_heatmap(counts: pd.DataFrame, ax, *, colorbar_label: str):
     for (i, j), value in np.ndenumerate(values):
         if value:
             color = "black" if value > threshold else "white"
-            ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=8, color=color)
+            ax.text(
+                j, i, f"{value:.{decimals}f}", ha="center", va="center", fontsize=8, color=color
+            )
     ax.figure.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8)
     return ax
 
@@ -290,18 +292,26 @@ def plot_mentions_by_outlet(
     ax=None,
     top: int = 20,
     types=("name", "capital"),
+    per_1000_words: bool = False,
 ):
     """Mentions of the ``top`` most-mentioned actors in each outlet (heatmap).
 
     ``types`` selects the mention types counted; by default names and capitals,
-    not adjectives ("Russian strikes" is not a mention of Russia by name).
+    not adjectives ("Russian strikes" is not a mention of Russia by name). With
+    ``per_1000_words``, each outlet's counts are divided by the words of its
+    articles (``corpus.n_words``), so long and short articles compare fairly.
     """
     ax = _axes(ax, (9, 7))
     rows = _with_outlet(mentions[mentions["type"].isin(types)], corpus)
     counts = pd.crosstab(rows["actor"], rows["outlet"])
     order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]
     counts = counts.loc[order]
-    _count_heatmap(counts, ax, colorbar_label="mentions")
+    unit = "mentions"
+    if per_1000_words:
+        words = _with_outlet(corpus[["article_id", "n_words"]], corpus).groupby("outlet")["n_words"]
+        counts = counts.div(words.sum().reindex(counts.columns) / 1000, axis=1)
+        unit = "mentions per 1,000 words"
+    _count_heatmap(counts, ax, colorbar_label=unit, decimals=1 if per_1000_words else 0)
     ax.set_xlabel("outlet")
     ax.set_ylabel("actor")
     ax.set_title(f"Who is named, by outlet (top {len(counts)} actors; {', '.join(types)})")

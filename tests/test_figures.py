@@ -65,6 +65,12 @@ def test_actor_figures_draw_hand_checked_counts(seeds):
         fig, ax = plt.subplots()
         assert plot(table, seeds, ax=ax) is ax
     assert [t.get_text() for t in ax.get_yticklabels()][:3] == ["Ukraine", "Russia", "Kyiv"]
+    # per 1,000 words: The Moscow Times names Kyiv 7 times in its 616 words
+    fig, ax = plt.subplots()
+    plot_mentions_by_outlet(tables.mentions, seeds, ax=ax, per_1000_words=True)
+    cells = {t.get_position(): t.get_text() for t in ax.texts}
+    outlets = [t.get_text() for t in ax.get_xticklabels()]
+    assert cells[(outlets.index("The Moscow Times"), 2)] == f"{7 / 0.616:.1f}"
     fig, ax = plt.subplots()
     assert plot_co_mentions(tables.mentions, ax=ax) is ax
     pairs = co_mentions(tables.mentions).set_index(["actor_a", "actor_b"])["sentences"]
