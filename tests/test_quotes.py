@@ -544,3 +544,14 @@ def test_headline_colon_attribution_needs_a_whole_actor_after_the_colon():
 def test_more_attribution_patterns(text, expected):
     rows = find_quotes(text)
     assert [(r.speaker, r.cue, r.mode, r.quote) for r in rows.itertuples()] == expected
+
+
+def test_a_role_with_an_adjective_keeps_to_its_camp():
+    text = 'Dmytro Kuleba met Sergey Lavrov in Antalya. "There is no deal," the Ukrainian official said.'
+    (row,) = find_quotes(text).itertuples()
+    # Lavrov is named last, but "the Ukrainian official" can only be Kuleba
+    assert (row.speaker, row.speaker_alias, row.resolved_from) == (
+        "Dmytro Kuleba",
+        "the Ukrainian official",
+        "role",
+    )
