@@ -252,3 +252,14 @@ def test_validation_errors_name_file_and_line(tmp_path, body, line, message):
     assert error.value.line == line
     assert message in str(error.value)
     assert str(error.value).startswith(f"{path}:{line}: ")
+
+
+def test_default_files_pick_up_a_users_file_next_to_actors_yaml(tmp_path):
+    from analysis.gazetteer import default_files
+
+    write(tmp_path, "actors:\n- {name: Ruritania, kind: country, camp: Other}\n")
+    write(tmp_path, "actors:\n- {name: Zenda, kind: place, camp: Other}\n", name="actors-mine.yaml")
+    write(tmp_path, "not: a gazetteer\n", name="other.yaml")
+    files = default_files(tmp_path)
+    assert [p.name for p in files] == ["actors.yaml", "actors-mine.yaml"]
+    assert [a.name for a in load_gazetteer(files)] == ["Ruritania", "Zenda"]
