@@ -40,7 +40,7 @@ _ENTRY_KEYS = (
     "gender",
     "note",
 )
-_ROLE_KEYS = ("organisation", "from", "until")
+_ROLE_KEYS = ("organisation", "from", "until", "aliases")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,13 @@ class Role:
     organisation: str | None = None
     start: int | None = None
     until: int | None = None
+    aliases: tuple[str, ...] = ()  # how texts name the role ("US President")
+
+    def held_in(self, year: int) -> bool:
+        """True if the role was held at some point of ``year``."""
+        if self.start is None:
+            return False
+        return self.start <= year and (self.until is None or year <= self.until)
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,45 @@ class Gazetteer:
             for label in actor.labels:
                 labels.setdefault(label, []).append(actor.name)
         return {label: tuple(names) for label, names in labels.items()}
+
+    @cached_property
+    def role_forms(self) -> dict[str, tuple[tuple[str, Role], ...]]:
+        """Role alias ("US President") -> the (actor, role) pairs it can name."""
+        forms: dict[str, list[tuple[str, Role]]] = {}
+        for actor in self.actors.values():
+            for role in actor.roles:
+                for alias in role.aliases:
+                    forms.setdefault(alias, []).append((actor.name, role))
+        return {alias: tuple(pairs) for alias, pairs in forms.items()}
+
+    def holder(self, role_alias: str, year: int | None) -> str | None:
+        """Who held the role named ``role_alias`` in ``year``; None if unknown or not one person."""
+        if year is None:
+            return None
+        holders = {name for name, role in self.role_forms.get(role_alias, ()) if role.held_in(year)}
+        return holders.pop() if len(holders) == 1 else None
+
+    @cached_property
+    def _role_matcher(self):
+        patterns = list(self.role_forms)
+        return (ahocorasick_rs.AhoCorasick(patterns) if patterns else None), patterns
+
+    def find_roles(self, text: str) -> list[tuple[int, int, str]]:
+        """Role aliases in ``text`` (start, end, alias), longest first, never overlapping."""
+        matcher, patterns = self._role_matcher
+        if matcher is None or not text:
+            return []
+        found = sorted(
+            (start, -(end - start), index)
+            for index, start, end in matcher.find_matches_as_indexes(text, overlapping=True)
+            if _is_word_boundary(text, start - 1) and _is_word_boundary(text, end)
+        )
+        result, covered = [], -1
+        for start, negative, index in found:
+            if start >= covered:
+                covered = start - negative
+                result.append((start, covered, patterns[index]))
+        return result
 
     @cached_property
     def _matcher(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
@@ -247,6 +293,16 @@ def load_gazetteer(paths: str | Path | Iterable[str | Path] | None = None) -> Ga
     for path, line, name, ref in references:
         if ref not in actors:
             raise DataFileError(path, line, f"{name!r} refers to {ref!r}, which is not an actor")
+    for actor in actors.values():
+        for role in actor.roles:
+            for alias in role.aliases:
+                if alias in owners:
+                    raise DataFileError(
+                        actor.source.rpartition(":")[0],
+                        _line(actor),
+                        f"role alias {alias!r} of {actor.name!r} is also a name of "
+                        f"{owners[alias][0]!r} ({owners[alias][1]})",
+                    )
     return Gazetteer(actors=actors, sources=tuple(paths))
 
 
@@ -343,7 +399,20 @@ def _read_entry(entry, path: Path, line: int | None) -> tuple[Actor, list[str]]:
         organisation = raw.get("organisation")
         if organisation is not None:
             refs.append(text(organisation, "organisation"))
-        roles.append(Role(text(raw["title"], "title"), organisation, start, until))
+        role_aliases = raw.get("aliases") or []
+        if not isinstance(role_aliases, list) or not all(
+            isinstance(a, str) and a.strip() == a and a for a in role_aliases
+        ):
+            raise DataFileError(
+                path, role_line, f"a role of {name!r}: aliases must be a list of strings"
+            )
+        if role_aliases and start is None:
+            raise DataFileError(
+                path, role_line, f"a role of {name!r} with aliases needs 'from' (the year it began)"
+            )
+        roles.append(
+            Role(text(raw["title"], "title"), organisation, start, until, tuple(role_aliases))
+        )
     note = entry.get("note")
     if note is not None:
         note = text(str(note), "note")

@@ -8,7 +8,12 @@ has a ``type``:
 - ``capital``: a capital standing for its government ("Moscow said",
   "Kyiv's allies"); the city in "a summit in Paris" stays a ``name``;
 - ``adjective``: "Russian strikes", "UK-French initiative" -- counted apart,
-  because an adjective is not a name and outlets differ in how they use them.
+  because an adjective is not a name and outlets differ in how they use them;
+- ``role``: an office named without a name ("the President of the United
+  States"), resolved to whoever held it in the article's year (roles and years
+  are in the gazetteer); without a date, or when the office changed hands that
+  year, it is not resolved and not counted. Before or after the holder's name
+  ("US President Donald Trump") the office is a title and is not counted again.
 
 Not actors: photo credits ("Alexander Yarik / TASS") and lines that carry only
 an outlet's name (Sputnik's dateline). The foundation removes them from
@@ -88,7 +93,7 @@ def _skipped_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return spans
 
 
-def _mention_rows(text: str, gazetteer: Gazetteer) -> list[dict]:
+def _mention_rows(text: str, gazetteer: Gazetteer, year: int | None = None) -> list[dict]:
     skipped = _skipped_spans(text, gazetteer)
     rows = []
     for match in gazetteer.find(text):
@@ -121,15 +126,72 @@ def _mention_rows(text: str, gazetteer: Gazetteer) -> list[dict]:
                 "variant": actor.variant_of(match.alias),
             }
         )
-    return rows
+    return _with_roles(text, gazetteer, year, rows, skipped)
 
 
-def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+# A title right before or after a person's name is part of that mention, not a second one.
+_BEFORE_NAME = re.compile(r"[ \t]+$")
+_AFTER_NAME = re.compile(r",[ \t]+(?:the[ \t]+)?$")
+
+
+def _with_roles(text, gazetteer, year, rows, skipped) -> list[dict]:
+    """Add offices named without a name ("the US President") as mentions of type "role",
+    resolved to the holder in ``year``; the names inside the role phrase give way."""
+    roles = gazetteer.find_roles(text)
+    if not roles:
+        return rows
+    persons = [r for r in rows if r["kind"] == "person" and r["type"] == "name"]
+    added = []
+    for start, end, alias in roles:
+        if any(s <= start < e for s, e in skipped):
+            continue
+        if any(
+            p["start"] >= end and _BEFORE_NAME.fullmatch(text, end, p["start"]) for p in persons
+        ):
+            continue  # "US President Donald Trump": a title
+        if any(p["end"] <= start and _AFTER_NAME.fullmatch(text, p["end"], start) for p in persons):
+            continue  # "Donald Trump, the US President": an apposition
+        holder = gazetteer.holder(alias, year)
+        if holder is None:
+            continue  # no date, or no single holder that year: not resolved, not counted
+        actor = gazetteer[holder]
+        added.append(
+            {
+                "start": start,
+                "end": end,
+                "alias": alias,
+                "actor": actor.name,
+                "kind": actor.kind,
+                "camp": actor.camp,
+                "type": "role",
+                "stands_for": None,
+                "possessive": False,
+                "variant": None,
+            }
+        )
+    if not added:
+        return rows
+    kept = [r for r in rows if not any(a["start"] <= r["start"] < a["end"] for a in added)]
+    return sorted(kept + added, key=lambda r: r["start"])
+
+
+def find_mentions(
+    text: str, gazetteer: Gazetteer | None = None, *, year: int | None = None
+) -> pd.DataFrame:
     """Mentions in one string: ``start``, ``end``, ``alias``, ``actor``, ``kind``, ``camp``,
-    ``type``, ``stands_for``, ``possessive``, ``variant``.
+    ``type``, ``stands_for``, ``possessive``, ``variant``. ``year`` (of publication)
+    resolves offices named without a name ("the US President") to their holder.
     """
-    rows = _mention_rows(text, gazetteer or default_gazetteer())
+    rows = _mention_rows(text, gazetteer or default_gazetteer(), year)
     return pd.DataFrame(rows, columns=MENTION_COLUMNS[2:])
+
+
+def publication_years(corpus: pd.DataFrame) -> list[int | None]:
+    """The year each article was published (estimated dates included), or None."""
+    if "published" not in corpus:
+        return [None] * len(corpus)
+    dates = pd.to_datetime(corpus["published"], errors="coerce")
+    return [None if pd.isna(d) else int(d.year) for d in dates]
 
 
 def sentence_index(sentences: pd.DataFrame, article_id=None) -> tuple[list[int], list[int]]:
@@ -169,7 +231,7 @@ def mentions(
 
     Columns: ``article_id``, ``sentence_id``, ``start``, ``end``, ``alias``
     (== ``text[start:end]``), ``actor`` (canonical), ``kind``, ``camp``, ``type``
-    ("name" | "capital" | "adjective"), ``stands_for`` (for capitals),
+    ("name" | "capital" | "adjective" | "role"), ``stands_for`` (for capitals),
     ``possessive`` ("Russia's"), ``variant`` (the declared spelling, e.g. "Kiev").
     ``sentences`` may be passed to reuse an already computed sentence table.
     """
@@ -177,8 +239,10 @@ def mentions(
     by_article = sentences_by_article(_article_sentences(corpus, sentences))
     empty = pd.DataFrame(columns=["article_id", "sentence_id", "start"])
     rows = []
-    for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
-        found = _mention_rows(text, gazetteer)
+    for article_id, text, year in zip(
+        corpus["article_id"], corpus["text"], publication_years(corpus), strict=True
+    ):
+        found = _mention_rows(text, gazetteer, year)
         if not found:
             continue
         index = sentence_index(by_article.get(article_id, empty))

@@ -47,7 +47,12 @@ import pandas as pd
 from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
 from analysis.gazetteer import KINDS, Gazetteer
-from analysis.mentions import _mention_rows, default_gazetteer, sentences_by_article
+from analysis.mentions import (
+    _mention_rows,
+    default_gazetteer,
+    publication_years,
+    sentences_by_article,
+)
 from analysis.sentences import split_sentences
 
 QUOTE_COLUMNS = [
@@ -358,6 +363,8 @@ _TAIL = re.compile(
     r"this|last|late|today|yesterday|" + _WEEKDAYS + r")\b|[A-Z])"
 )
 _SPEAKER_KINDS = {"person", "organisation", "country", "media"}
+# Mention types that can name a speaker, and what resolved_from then says.
+_RESOLVED_FROM_TYPE = {"name": "name", "capital": "capital", "role": "office"}
 
 
 @dataclass
@@ -366,7 +373,7 @@ class _Speaker:
     end: int
     alias: str
     actor: str | None
-    resolved_from: str  # name | capital | pronoun | role | statement | unresolved
+    resolved_from: str  # name | capital | office | pronoun | role | statement | unresolved
 
 
 @dataclass
@@ -377,13 +384,13 @@ class _Candidate:
     anaphor: Anaphor | None = None  # for pronouns and "the statement"
     label: str | None = None  # for "the [adjective] label"
     camp: str | None = None  # camp required by the adjective in a role phrase
-    kind: str = "name"  # name | capital | pronoun | role | statement
+    kind: str = "name"  # name | capital | office | pronoun | role | statement
 
 
 class _Article:
     """The quote finder's state for one article."""
 
-    def __init__(self, text, sentences, gazetteer, cues):
+    def __init__(self, text, sentences, gazetteer, cues, year=None):
         self.text = text
         self.gazetteer = gazetteer
         self.cues = cues
@@ -399,9 +406,9 @@ class _Article:
         for q in top:
             self.in_quote[q.open : q.close + 1] = b"\x01" * (q.close + 1 - q.open)
         self.mentions = [
-            _Candidate(r["start"], r["end"], actor=r["actor"], kind=r["type"])
-            for r in _mention_rows(text, gazetteer)
-            if r["type"] in ("name", "capital")
+            _Candidate(r["start"], r["end"], actor=r["actor"], kind=_RESOLVED_FROM_TYPE[r["type"]])
+            for r in _mention_rows(text, gazetteer, year)
+            if r["type"] in _RESOLVED_FROM_TYPE
             and (r["kind"] in _SPEAKER_KINDS or r["type"] == "capital")
             and not self.in_quote[r["start"]]
         ]
@@ -895,10 +902,10 @@ def _spans(sentences: pd.DataFrame) -> list[tuple[int, int, int, int]]:
     )
 
 
-def _quote_rows(text, spans, gazetteer, cues) -> list[dict]:
+def _quote_rows(text, spans, gazetteer, cues, year=None) -> list[dict]:
     if not spans:
         return []
-    article = _Article(text, spans, gazetteer, cues)
+    article = _Article(text, spans, gazetteer, cues, year)
     for index in range(len(spans)):
         article.process(index)
     return sorted(article.rows, key=lambda r: (r["start"], r["end"]))
@@ -910,14 +917,16 @@ def find_quotes(
     sentences: pd.DataFrame | None = None,
     gazetteer: Gazetteer | None = None,
     cues: SpeechCues | None = None,
+    year: int | None = None,
 ) -> pd.DataFrame:
     """Quotes in one string; ``sentences`` (``sentence_id``, ``start``, ``end``,
-    ``paragraph_id``) defaults to the suite's own sentence split of ``text``."""
+    ``paragraph_id``) defaults to the suite's own sentence split of ``text``;
+    ``year`` resolves a speaker named by office ("the US President said")."""
     gazetteer = gazetteer or default_gazetteer()
     cues = cues or default_speech_cues()
     if sentences is None:
         sentences = _string_sentences(text)
-    rows = _quote_rows(text, _spans(sentences), gazetteer, cues)
+    rows = _quote_rows(text, _spans(sentences), gazetteer, cues, year)
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS[1:])
 
 
@@ -935,8 +944,9 @@ def quotes(
     (canonical actor, or the raw words of an unresolved speaker),
     ``speaker_start``/``speaker_end`` (the words in the text that name the
     speaker: a name, "he", "the diplomat"), ``speaker_alias`` (those words),
-    ``resolved_from`` (name | capital | pronoun | role | statement |
-    continuation | unresolved), ``speaker_kind``, ``speaker_camp``, ``cue``
+    ``resolved_from`` (name | capital | office | pronoun | role | statement |
+    continuation | unresolved; "office" is "the US President", resolved by the
+    article's year; "role" is "the diplomat", resolved to an earlier actor), ``speaker_kind``, ``speaker_camp``, ``cue``
     (the reporting verb or phrase) with ``cue_start``/``cue_end``, and
     ``mode`` (direct | reported | mixed).
     """
@@ -948,9 +958,12 @@ def quotes(
     cues = cues or default_speech_cues()
     by_article = sentences_by_article(sentences)
     rows = []
-    for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
+    for article_id, text, year in zip(
+        corpus["article_id"], corpus["text"], publication_years(corpus), strict=True
+    ):
         own = by_article.get(article_id)
-        found = _quote_rows(text, _spans(own) if own is not None else [], gazetteer, cues)
+        spans = _spans(own) if own is not None else []
+        found = _quote_rows(text, spans, gazetteer, cues, year)
         for row in found:
             row["article_id"] = article_id
         rows.extend(found)

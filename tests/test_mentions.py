@@ -29,7 +29,7 @@ def test_offsets_round_trip_and_sentences_contain_mentions(seeds, seed_sentences
         assert texts[row.article_id][row.start : row.end] == row.alias
         sentence = bounds.loc[(row.article_id, row.sentence_id)]
         assert sentence["start"] <= row.start < sentence["end"]
-    assert set(seed_mentions["type"]) == {"name", "capital", "adjective"}
+    assert set(seed_mentions["type"]) == {"name", "capital", "adjective", "role"}
 
 
 def test_longest_name_first_and_adjectives_apart(seed_mentions):
@@ -169,3 +169,39 @@ def test_empty_corpus_and_empty_text_give_empty_tables(seeds):
 )
 def test_capital_or_city_on_strings(text, types):
     assert list(find_mentions(text)["type"]) == types
+
+
+def test_offices_named_without_a_name_resolve_by_the_articles_year(seeds, seed_mentions):
+    # Moscow Times (2026-01-08, estimated): Zelensky's "with the President of the United
+    # States" names Trump; "US President Donald Trump" is a title before the name.
+    roles = seed_mentions[seed_mentions["type"] == "role"]
+    assert list(zip(roles["article_id"], roles["alias"], roles["actor"], strict=True)) == [
+        (MOSCOW_TIMES, "President of the United States", "Donald Trump")
+    ]
+    assert len(of(seed_mentions, MOSCOW_TIMES, "Donald Trump")) == 2
+    assert len(of(seed_mentions, MOSCOW_TIMES, "United States")) == 4  # US, U.S. three times
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (2026, [("US President", "Donald Trump", "role"), ("NATO chief", "Mark Rutte", "role")]),
+        (2023, [("US President", "Joe Biden", "role"), ("NATO chief", "Jens Stoltenberg", "role")]),
+        # the office changed hands that year, or there is no date: not resolved, not counted
+        (2025, [("NATO chief", "Mark Rutte", "role")]),
+        (None, []),
+    ],
+)
+def test_roles_on_strings(year, expected):
+    text = "The US President called the NATO chief."
+    found = find_mentions(text, year=year)
+    roles = found[found["type"] == "role"]
+    assert list(zip(roles["alias"], roles["actor"], roles["type"], strict=True)) == expected
+
+
+def test_a_title_next_to_the_name_is_not_a_second_mention():
+    text = "US President Donald Trump met Vladimir Putin, the Russian President."
+    found = find_mentions(text, year=2026)
+    assert "role" not in set(found["type"])
+    assert list(found["actor"]).count("Donald Trump") == 1
+    assert list(found["actor"]).count("Vladimir Putin") == 1

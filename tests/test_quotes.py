@@ -555,3 +555,17 @@ def test_a_role_with_an_adjective_keeps_to_its_camp():
         "the Ukrainian official",
         "role",
     )
+
+
+def test_a_speaker_named_by_office_is_resolved_by_year():
+    text = 'The US President said the war must end. "We will see," the Kremlin spokesman said.'
+    rows = find_quotes(text, year=2026)
+    assert list(
+        zip(rows["speaker"], rows["speaker_alias"], rows["resolved_from"], strict=True)
+    ) == [
+        ("Donald Trump", "US President", "office"),
+        ("Dmitry Peskov", "Kremlin spokesman", "office"),
+    ]
+    # in 2023 the same words name Joe Biden; without a year the office stays unresolved
+    assert find_quotes(text, year=2023)["speaker"].iloc[0] == "Joe Biden"
+    assert find_quotes(text)["resolved_from"].iloc[0] == "unresolved"
