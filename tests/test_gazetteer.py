@@ -78,6 +78,10 @@ def test_entries_carry_roles_camps_and_variants(gazetteer):
     assert gazetteer["Volodymyr Zelensky"].variant_of("Volodymyr Zelenskyy") == "Zelenskyy"
     assert gazetteer["Volodymyr Zelensky"].variant_of("Zelensky") == "Zelensky"
     assert gazetteer.adjectives["French"] == "France"
+    assert gazetteer.holder("US President", 2026) == "Donald Trump"
+    assert gazetteer.holder("US President", 2022) == "Joe Biden"
+    assert gazetteer.holder("Russian President", 2010) == "Dmitry Medvedev"
+    assert gazetteer.holder("US President", 2021) is None  # changed hands that year
     assert "Alexey Polishchuk" in gazetteer.labels["diplomat"]
     assert gazetteer.to_frame().set_index("actor").loc["Luhansk", "aliases"] == [
         "Lugansk",
@@ -241,6 +245,30 @@ def test_user_file_is_merged(tmp_path):
             """,
             3,
             "YAML syntax error",
+        ),
+        (
+            """\
+            actors:
+            - name: A
+              kind: person
+              camp: Russia
+              roles:
+                - {title: President, aliases: [President of A]}
+            """,
+            6,
+            "with aliases needs 'from'",
+        ),
+        (
+            """\
+            actors:
+            - {name: Kremlin, kind: organisation, camp: Russia}
+            - name: Dmitry Peskov
+              kind: person
+              camp: Russia
+              roles: [{title: Press Secretary, from: 2012, aliases: [Kremlin]}]
+            """,
+            3,
+            "role alias 'Kremlin' of 'Dmitry Peskov' is also a name of 'Kremlin'",
         ),
     ],
 )
