@@ -1,0 +1,424 @@
+"""Speech acts in a sentence: threat, proposal, rejection, accusation, talks.
+
+The cues are data (``analysis/lexicons/acts.yaml``): regular expressions per act,
+each act mapped to a PLOVER event type and a CAMEO code with its Goldstein
+score. This module reads that file (every error names the file and line) and
+codes one sentence at a time, on plain strings, so it can be tested and reused
+without a corpus::
+
+    >>> lexicon = load_acts()
+    >>> [m.act for m in code_sentence("Russia will not accept any NATO troops.", lexicon)]
+    ['rejection']
+
+What a match means is decided here, not in the patterns:
+
+- one :class:`ActMatch` per act and sentence; the first cue of the act in file
+  order decides its CAMEO code and score, the others are kept as evidence;
+- a cue inside a repetition marker ("repeating a threat previously uttered") is
+  not an act of its own;
+- when a sentence accuses someone, the other acts in the accusing clause are the
+  content of the accusation ("Kiev is rejecting the peace process and sabotaging
+  ...") and are not coded as acts of the accused;
+- a proposal or talks named after a rejection in the same clause is what is
+  rejected ("will not accept NATO members sending troops"), not a proposal;
+- negation in the four words before a cue marks the act ``negated``; a condition
+  or open question before it marks it ``hypothetical``. Both are kept, marked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.config import LEXICON_DIR
+from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
+
+ACTS_FILE = LEXICON_DIR / "acts.yaml"
+
+#: The acts, in the order they are reported.
+ACTS = ("threat", "proposal", "rejection", "accusation", "talks")
+
+#: PLOVER event types an act or cue may name (PLOVER codebook, 2023).
+PLOVER_TYPES = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+)
+
+AGENTS = ("voice", "doer")
+
+_CLAUSE_BREAK = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s')
+_TOKEN = re.compile(r"\w+(?:'\w+)?")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue pattern of an act, with the code it gives when it decides."""
+
+    act: str
+    regex: re.Pattern
+    cameo: str
+    plover: str
+    score: float
+    order: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Act:
+    """An act as defined in the lexicon."""
+
+    name: str
+    definition: str
+    plover: str
+    cameo: str
+    score: float
+    agent: str
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class ActLexicon:
+    """The acts, the CAMEO table and the modifiers of one acts file."""
+
+    path: Path
+    acts: dict[str, Act]
+    cameo: dict[str, tuple[str, float]]
+    negation_window: int
+    negation: frozenset[str]
+    hypothetical: re.Pattern
+    repetition: re.Pattern
+
+    def cameo_label(self, code: str) -> str:
+        return self.cameo[code][0]
+
+
+@dataclass
+class CueMatch:
+    """A cue found in a text: offsets are into the text that was searched."""
+
+    cue: Cue
+    start: int
+    end: int
+    text: str
+    negated: bool = False
+    hypothetical: bool = False
+
+
+@dataclass
+class ActMatch:
+    """One act in one sentence, decided by its first cue (``primary``)."""
+
+    act: str
+    primary: CueMatch
+    cues: list[CueMatch] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.primary.start
+
+    @property
+    def end(self) -> int:
+        return self.primary.end
+
+    @property
+    def negated(self) -> bool:
+        return self.primary.negated
+
+    @property
+    def hypothetical(self) -> bool:
+        return self.primary.hypothetical
+
+    @property
+    def cameo(self) -> str:
+        return self.primary.cue.cameo
+
+    @property
+    def plover(self) -> str:
+        return self.primary.cue.plover
+
+    @property
+    def score(self) -> float:
+        return self.primary.cue.score
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _compile(pattern, path, line, what) -> re.Pattern:
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise DataFileError(path, line, f"{what} must be a non-empty string")
+    try:
+        return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(
+            path, line, f"{what} is not a valid regular expression: {exc}"
+        ) from None
+
+
+def _code(value, cameo, path, line, what) -> str:
+    if not isinstance(value, str) or value not in cameo:
+        raise DataFileError(
+            path, line, f'{what} {value!r} is not in the file\'s cameo table (quote codes: "036")'
+        )
+    return value
+
+
+def _plover(value, path, line, what) -> str:
+    if value not in PLOVER_TYPES:
+        raise DataFileError(
+            path, line, f"{what} {value!r} is not a PLOVER type ({', '.join(sorted(PLOVER_TYPES))})"
+        )
+    return value
+
+
+def _string_list(node, path, what) -> list[tuple[str, int]]:
+    if not isinstance(node, list) or not node:
+        raise DataFileError(path, line_of(node), f"{what} must be a non-empty list")
+    lines = getattr(node, "lines", [line_of(node)] * len(node))
+    return list(zip(node, lines, strict=True))
+
+
+def load_acts(path=None) -> ActLexicon:
+    """Read and validate an acts file (default: the suite's ``acts.yaml``).
+
+    Raises :class:`~analysis.datafiles.DataFileError` naming the file and line of
+    the first problem: a missing key, an unknown act, a CAMEO code missing from
+    the file's ``cameo`` table, a PLOVER type that does not exist, a regular
+    expression that does not compile.
+    """
+    path = Path(path) if path is not None else ACTS_FILE
+    data = load_yaml(path)
+    check_keys(data, path, "the acts file", required=("cameo", "acts", "modifiers"))
+
+    table = data["cameo"]
+    if not isinstance(table, dict) or not table:
+        raise DataFileError(path, line_of(table), "'cameo' must be a non-empty mapping")
+    cameo: dict[str, tuple[str, float]] = {}
+    for code, entry in table.items():
+        line = getattr(entry, "line", line_of(table))
+        if not (isinstance(code, str) and code.isdigit() and 2 <= len(code) <= 4):
+            raise DataFileError(path, line, f"CAMEO code {code!r} must be 2-4 digits, quoted")
+        if not (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], int | float)
+            and -10 <= entry[1] <= 10
+        ):
+            raise DataFileError(
+                path, line, f"CAMEO code {code!r} needs [label, Goldstein value in -10..10]"
+            )
+        cameo[code] = (entry[0], float(entry[1]))
+
+    acts_node = data["acts"]
+    if not isinstance(acts_node, dict):
+        raise DataFileError(path, line_of(acts_node), "'acts' must be a mapping")
+    unknown = [name for name in acts_node if name not in ACTS]
+    if unknown:
+        raise DataFileError(
+            path,
+            line_of(acts_node[unknown[0]], line_of(acts_node)),
+            f"unknown act {unknown[0]!r}; acts are {', '.join(ACTS)}",
+        )
+    missing = [name for name in ACTS if name not in acts_node]
+    if missing:
+        raise DataFileError(path, line_of(acts_node), f"acts lack {', '.join(missing)}")
+
+    acts: dict[str, Act] = {}
+    order = 0
+    for name in ACTS:
+        node = acts_node[name]
+        what = f"act {name!r}"
+        check_keys(node, path, what, required=("definition", "plover", "cameo", "agent", "cues"))
+        plover = _plover(node["plover"], path, line_of(node), f"{what}: plover")
+        code = _code(node["cameo"], cameo, path, line_of(node), f"{what}: cameo")
+        if node["agent"] not in AGENTS:
+            raise DataFileError(
+                path, line_of(node), f"{what}: agent must be one of {', '.join(AGENTS)}"
+            )
+        cues_node = node["cues"]
+        if not isinstance(cues_node, list) or not cues_node:
+            raise DataFileError(path, line_of(cues_node, line_of(node)), f"{what} has no cues")
+        cues = []
+        for item, line in zip(cues_node, cues_node.lines, strict=True):
+            check_keys(
+                item, path, f"a cue of {what}", required=("pattern",), optional=("cameo", "plover")
+            )
+            cue_code = _code(item.get("cameo", code), cameo, path, line, f"{what}: cue cameo")
+            cue_plover = _plover(item.get("plover", plover), path, line, f"{what}: cue plover")
+            regex = _compile(item["pattern"], path, line, f"{what}: pattern")
+            cues.append(Cue(name, regex, cue_code, cue_plover, cameo[cue_code][1], order, line))
+            order += 1
+        acts[name] = Act(
+            name,
+            " ".join(str(node["definition"]).split()),
+            plover,
+            code,
+            cameo[code][1],
+            node["agent"],
+            tuple(cues),
+        )
+
+    mods = data["modifiers"]
+    check_keys(mods, path, "'modifiers'", required=("negation", "hypothetical", "repetition"))
+    negation = mods["negation"]
+    check_keys(negation, path, "'negation'", required=("window", "patterns"))
+    if not isinstance(negation["window"], int) or negation["window"] < 1:
+        raise DataFileError(path, line_of(negation), "negation window must be a positive integer")
+    words = _string_list(negation["patterns"], path, "negation patterns")
+    for word, line in words:
+        if not isinstance(word, str) or not word.strip():
+            raise DataFileError(path, line, "a negation word must be a non-empty string")
+
+    def alternation(key):
+        items = _string_list(mods[key], path, f"{key} patterns")
+        for pattern, line in items:
+            _compile(pattern, path, line, f"{key} pattern")
+        return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in items) + r")\b", re.IGNORECASE)
+
+    return ActLexicon(
+        path=path,
+        acts=acts,
+        cameo=cameo,
+        negation_window=negation["window"],
+        negation=frozenset(w.lower() for w, _ in words),
+        hypothetical=alternation("hypothetical"),
+        repetition=alternation("repetition"),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_acts() -> ActLexicon:
+    """The suite's acts file, read once."""
+    return load_acts()
+
+
+def acts_table(lexicon: ActLexicon | None = None):
+    """The acts with their PLOVER type, CAMEO code, label and Goldstein score, as a DataFrame."""
+    import pandas as pd
+
+    lexicon = lexicon or default_acts()
+    rows = []
+    for act in lexicon.acts.values():
+        rows.append(
+            {
+                "act": act.name,
+                "plover": act.plover,
+                "cameo": act.cameo,
+                "cameo_label": lexicon.cameo_label(act.cameo),
+                "score": act.score,
+                "n_cues": len(act.cues),
+                "other_codes": ", ".join(
+                    sorted({c.cameo for c in act.cues if c.cameo != act.cameo})
+                ),
+                "definition": act.definition,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def clause_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: between commas, semicolons, colons,
+    dashes, brackets or quotation marks."""
+    end = start if end is None else end
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    right = m.start() if m else len(text)
+    return left, right
+
+
+def _negated(text: str, match: CueMatch, lexicon: ActLexicon) -> bool:
+    if any(
+        tok.lower() in lexicon.negation or tok.lower().endswith("n't")
+        for tok in _TOKEN.findall(match.text)
+    ):
+        return False  # the cue carries its own negation ("will not accept")
+    left, _ = clause_bounds(text, match.start)
+    before = _TOKEN.findall(text[left : match.start])[-lexicon.negation_window :]
+    return any(t.lower() in lexicon.negation or t.lower().endswith("n't") for t in before)
+
+
+def _hypothetical(text: str, match: CueMatch, lexicon: ActLexicon) -> bool:
+    left, _ = clause_bounds(text, match.start)
+    return lexicon.hypothetical.search(text, left, match.start) is not None
+
+
+def repetition_markers(text: str, lexicon: ActLexicon | None = None) -> list[tuple[int, int]]:
+    """Spans of the words saying that a statement repeats an earlier one."""
+    lexicon = lexicon or default_acts()
+    return [m.span() for m in lexicon.repetition.finditer(text)]
+
+
+def find_cues(text: str, lexicon: ActLexicon | None = None) -> list[CueMatch]:
+    """Every cue of every act in ``text``, with negation and hypothesis marked."""
+    lexicon = lexicon or default_acts()
+    found = []
+    for act in lexicon.acts.values():
+        for cue in act.cues:
+            for m in cue.regex.finditer(text):
+                if m.end() == m.start():
+                    continue
+                match = CueMatch(cue, m.start(), m.end(), m.group())
+                match.negated = _negated(text, match, lexicon)
+                match.hypothetical = _hypothetical(text, match, lexicon)
+                found.append(match)
+    found.sort(key=lambda c: (c.start, c.cue.order))
+    return found
+
+
+def code_sentence(text: str, lexicon: ActLexicon | None = None) -> list[ActMatch]:
+    """The acts of one sentence, one :class:`ActMatch` per act (see the module doc)."""
+    lexicon = lexicon or default_acts()
+    cues = find_cues(text, lexicon)
+    repeats = repetition_markers(text, lexicon)
+    cues = [c for c in cues if not any(s <= c.start and c.end <= e for s, e in repeats)]
+
+    def clause(c):
+        return clause_bounds(text, c.start)
+
+    accusing = {clause(c) for c in cues if c.cue.act == "accusation"}
+    rejecting = [c for c in cues if c.cue.act == "rejection"]
+    kept = []
+    for c in cues:
+        if c.cue.act != "accusation" and clause(c) in accusing:
+            continue  # the content of an accusation
+        if c.cue.act in ("proposal", "talks") and any(
+            r.start < c.start and clause(r) == clause(c) and r.end <= c.start for r in rejecting
+        ):
+            continue  # the object of a rejection
+        kept.append(c)
+
+    by_act: dict[str, list[CueMatch]] = {}
+    for c in kept:
+        by_act.setdefault(c.cue.act, []).append(c)
+    result = []
+    for act in ACTS:
+        matches = by_act.get(act)
+        if not matches:
+            continue
+        ranked = sorted(matches, key=lambda c: (c.negated or c.hypothetical, c.cue.order, c.start))
+        result.append(ActMatch(act, ranked[0], sorted(matches, key=lambda c: c.start)))
+    return result

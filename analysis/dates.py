@@ -1,0 +1,272 @@
+"""When a statement was made: date expressions in a sentence, resolved against
+the article's publication date.
+
+News text dates events relative to the day it was written: "on Wednesday" in an
+article published on Thursday 4 September 2025 is 3 September; "earlier this
+week" is some day from that Monday to the day before. This module finds such
+expressions (:func:`find_dates`), resolves one against a publication date
+(:func:`resolve`), and picks the one that dates a given cue (:func:`date_cue`).
+
+Resolution rules (documented in notebook 04 and tested in ``tests/test_dates.py``):
+
+- a weekday ("on Wednesday", "Thursday's meeting") is the most recent such day
+  on or before publication, "last Wednesday" the most recent one before it, and
+  the next one on or after publication when the clause speaks of the future
+  ("due to meet ... on Thursday", "next Monday");
+- a month and day ("on January 6", "January 23-24", "February 4 and 5") takes the
+  year that puts it on or before publication (after it, for the future);
+- "in February 2022" is that month, "in 2022" that year, "earlier this week",
+  "this week", "last week", "last month", "earlier this month", "yesterday" and
+  "today" the matching span around publication;
+- an expression that needs the publication date, in an article whose date is
+  unknown, resolves to nothing: the statement stays undated, never guessed.
+
+A resolved date is a span (``first``, ``last``) with a ``precision`` ("day",
+"days", "week", "month", "year"); ``first`` is what timelines plot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from dateutil.relativedelta import MO, relativedelta, weekday
+
+from analysis.acts import clause_bounds
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_DAY2 = r"(?:\s*(?:[-\u2013\u2014]|and|to|through)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+
+# Order matters: earlier patterns win where two overlap.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>earlier this week|later this week|this week|last week|"
+            r"earlier this month|this month|last month|yesterday|today)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY2}{_YEAR}")),
+    ("day_month", re.compile(rf"\b{_DAY}{_DAY2}\s+{_MONTH}{_YEAR}")),
+    ("month_year", re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)(?!\d)")),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<which>(?i:last|this|next|on|since|by))\s+)?"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b"
+        ),
+    ),
+    ("year", re.compile(r"\b(?:in|since|until|by)\s+(?P<year>(?:19|20)\d\d)\b(?![-\u2013]\d)")),
+]
+
+# Words that put a clause in the future: a weekday or date in it is the next one.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|due to|is to|are to|scheduled|expected|planned|plans? to|set to|"
+    r"going to|next|upcoming|later this)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date expression found in a text; offsets are into that text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    groups: dict
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date span, or NaT with the reason, and the words it came from."""
+
+    first: pd.Timestamp
+    last: pd.Timestamp
+    precision: str | None
+    basis: str
+    expression: DateExpression | None = None
+
+
+def find_dates(text: str) -> list[DateExpression]:
+    """Every date expression in ``text``, left to right, without overlaps."""
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, regex in _PATTERNS:
+        for m in regex.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            found.append(DateExpression(m.start(), m.end(), m.group(), kind, groups))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _month_number(name: str) -> int:
+    name = name.lower().rstrip(".")
+    for i, month in enumerate(MONTHS, start=1):
+        if month.startswith(name[:3]):
+            return i
+    raise ValueError(f"not a month: {name!r}")
+
+
+def _day(ts) -> pd.Timestamp:
+    return pd.Timestamp(ts).normalize()
+
+
+def resolve(
+    expression: DateExpression, published, *, future: bool = False, estimated: bool = False
+) -> ResolvedDate:
+    """Resolve one expression against the publication date (Timestamp or NaT)."""
+    quoted = f"'{expression.text}'"
+    g = expression.groups
+    pub = pd.NaT if published is None or pd.isna(published) else _day(published)
+    against = " against an estimated publication date" if estimated and pub is not pd.NaT else ""
+    basis = f"text: {quoted}{against}"
+    unknown = ResolvedDate(
+        pd.NaT,
+        pd.NaT,
+        None,
+        f"unknown: text says {quoted} but the publication date is unknown",
+        expression,
+    )
+    kind = expression.kind
+
+    if kind == "month_year":
+        first = pd.Timestamp(int(g["year"]), _month_number(g["month"]), 1)
+        last = first + relativedelta(day=31)
+        return ResolvedDate(first, pd.Timestamp(last), "month", f"text: {quoted}", expression)
+    if kind == "year":
+        first = pd.Timestamp(int(g["year"]), 1, 1)
+        return ResolvedDate(
+            first, pd.Timestamp(int(g["year"]), 12, 31), "year", f"text: {quoted}", expression
+        )
+    if kind in ("month_day", "day_month"):
+        month, day = _month_number(g["month"]), int(g["day"])
+        day2 = int(g["day2"]) if "day2" in g else None
+        if "year" in g:
+            year = int(g["year"])
+            basis = f"text: {quoted}"
+        elif pub is pd.NaT:
+            return unknown
+        else:
+            year = pub.year
+            candidate = pd.Timestamp(year, month, min(day, 28))
+            if not future and candidate > pub:
+                year -= 1
+            elif future and pd.Timestamp(year, month, min(day2 or day, 28)) < pub - pd.Timedelta(
+                days=180
+            ):
+                year += 1
+        try:
+            first = pd.Timestamp(year, month, day)
+            last = pd.Timestamp(year, month, day2) if day2 else first
+        except ValueError:
+            return ResolvedDate(
+                pd.NaT, pd.NaT, None, f"unknown: {quoted} is not a calendar date", expression
+            )
+        return ResolvedDate(first, last, "days" if day2 else "day", basis, expression)
+    if pub is pd.NaT:
+        return unknown
+    if kind == "weekday":
+        target = WEEKDAYS.index(g["weekday"].lower())
+        which = (g.get("which") or "").lower()
+        if which == "next" or (future and which != "last"):
+            first = pub + relativedelta(weekday=weekday(target)(+1))
+        elif which == "last":
+            first = (pub - pd.Timedelta(days=1)) + relativedelta(weekday=weekday(target)(-1))
+        else:
+            first = pub + relativedelta(weekday=weekday(target)(-1))
+        first = pd.Timestamp(first)
+        return ResolvedDate(first, first, "day", basis, expression)
+    rel = g["rel"].lower()
+    monday = pd.Timestamp(pub + relativedelta(weekday=MO(-1)))
+    if rel == "today":
+        first = last = pub
+        precision = "day"
+    elif rel == "yesterday":
+        first = last = pub - pd.Timedelta(days=1)
+        precision = "day"
+    elif rel == "earlier this week":
+        first, last = monday, max(monday, pub - pd.Timedelta(days=1))
+        precision = "week"
+    elif rel == "later this week":
+        first, last = pub, monday + pd.Timedelta(days=6)
+        precision = "week"
+    elif rel == "this week":
+        first, last = monday, monday + pd.Timedelta(days=6)
+        precision = "week"
+    elif rel == "last week":
+        first, last = monday - pd.Timedelta(days=7), monday - pd.Timedelta(days=1)
+        precision = "week"
+    elif rel in ("this month", "earlier this month"):
+        first = pub.replace(day=1)
+        last = pub if rel.startswith("earlier") else pd.Timestamp(pub + relativedelta(day=31))
+        precision = "month"
+    else:  # last month
+        first = pd.Timestamp(pub + relativedelta(months=-1, day=1))
+        last = pd.Timestamp(first + relativedelta(day=31))
+        precision = "month"
+    return ResolvedDate(pd.Timestamp(first), pd.Timestamp(last), precision, basis, expression)
+
+
+def _publication(published, estimated: bool) -> ResolvedDate:
+    if published is None or pd.isna(published):
+        return ResolvedDate(
+            pd.NaT, pd.NaT, None, "unknown: no date in the text and the publication date is unknown"
+        )
+    day = _day(published)
+    basis = "publication date (estimated)" if estimated else "publication date"
+    return ResolvedDate(day, day, "day", basis)
+
+
+def date_cue(
+    text: str, start: int, end: int, published, *, estimated: bool = False
+) -> ResolvedDate:
+    """The date of the statement whose cue is ``text[start:end]``.
+
+    The date expression in the cue's clause wins (the nearest, if several); then
+    the nearest one before the cue in the sentence, then the nearest after it;
+    with none, the publication date (``basis`` says which, and says
+    "estimated" when the publication date is an estimate).
+    """
+    dates = find_dates(text)
+    if dates:
+        left, right = clause_bounds(text, start, end)
+
+        def distance(d):
+            return d.start - end if d.start >= end else start - d.end
+
+        in_clause = [d for d in dates if left <= d.start and d.end <= right]
+        before = [d for d in dates if d.end <= start]
+        after = [d for d in dates if d.start >= end]
+        for pool in (in_clause, before, after):
+            if pool:
+                chosen = min(pool, key=distance)
+                # the tense of the date's own clause: "due to meet on Thursday"
+                cl, cr = clause_bounds(text, chosen.start, chosen.end)
+                future = _FUTURE.search(text, cl, cr) is not None
+                future = future and chosen.groups.get("which", "").lower() != "last"
+                return resolve(chosen, published, future=future, estimated=estimated)
+    return _publication(published, estimated)
