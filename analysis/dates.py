@@ -50,7 +50,10 @@ MONTHS = (
     "november",
     "december",
 )
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _DAY2 = r"(?:\s*(?:[-\u2013\u2014]|and|to|through)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"

@@ -1,0 +1,377 @@
+"""Statements: each threat, proposal, rejection, accusation or talks in a corpus,
+with who made it, against whom, and on which day.
+
+``statements(corpus)`` works article by article (sentences, the quotes table of
+:func:`analysis.quotes`, the mentions table of :func:`analysis.mentions`, the
+acts of :mod:`analysis.acts`, the dates of :mod:`analysis.dates`) and then links
+rows that report the same statement into events (:mod:`analysis.events`).
+
+Who the speaker is (``speaker_basis`` says which rule decided):
+
+- ``quote``: the cue lies inside a quote (direct or reported) of the quotes
+  table: the quote's speaker. The outlet that reports it ("UNN reports", "told
+  Sputnik") is never the speaker: quotes attribute to people and institutions,
+  and media outlets are skipped as subjects.
+- ``agent``: a passive with its agent ("was criticised by Kyiv", "will be
+  considered by Russia as").
+- ``subject``: the last actor named before the cue in the sentence (a possessive
+  such as "Ukraine's allies" is not the subject; nor is a place or an outlet).
+- For proposals and talks (acts whose ``agent`` is ``doer`` in acts.yaml), what
+  one camp reports about another is the other camp's act: "As stated by the
+  Russian Foreign Ministry, ... the Coalition of the Willing signed a
+  declaration" is a proposal by the coalition, ``reported_by`` the ministry.
+- ``context``: a threat, rejection or accusation with no speaker in its own
+  sentence belongs to the speaker of the previous statement in the paragraph.
+
+Dates: ``event_date`` (first day), ``date_end`` (last day), ``date_precision`` and
+``date_basis`` from :func:`analysis.dates.date_cue`; an article with no known
+date gives undated statements unless the text names the year.
+
+``counted`` is False for negated and hypothetical statements: they are kept and
+marked, never counted as made.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analysis.acts import ActLexicon, clause_bounds, code_sentence, default_acts
+from analysis.dates import date_cue
+
+#: The columns of :func:`statements`, in order.
+STATEMENT_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "paragraph_id",
+    "start",
+    "end",
+    "text",
+    "act",
+    "speaker",
+    "camp",
+    "speaker_basis",
+    "reported_by",
+    "target",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "cues",
+    "negated",
+    "hypothetical",
+    "repeated",
+    "counted",
+    "event_date",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "plover",
+    "cameo",
+    "cameo_label",
+    "score",
+    "outlet",
+    "published",
+    "event_id",
+]
+
+#: Sentence kinds that can carry a statement. Headlines and section headings
+#: restate the body, so they are skipped.
+STATEMENT_KINDS = ("sentence", "bullet")
+
+_NOT_SPEAKERS = {"media outlet", "outlet", "media"}
+
+
+def _camp_lookup(mentions: pd.DataFrame | None) -> dict[str, str]:
+    if mentions is None or mentions.empty or "camp" not in mentions:
+        return {}
+    pairs = mentions.dropna(subset=["actor", "camp"])
+    return pairs.groupby("actor")["camp"].agg(lambda s: s.value_counts().index[0]).to_dict()
+
+
+def _is_subject_mention(row, text: str) -> bool:
+    """A mention that can be a grammatical subject (not an outlet, a plain place,
+    or a possessive modifier such as "Ukraine's allies")."""
+    kind = str(row.get("kind", "") or "").lower()
+    mtype = str(row.get("type", "") or "").lower()
+    if kind in _NOT_SPEAKERS:
+        return False
+    if kind == "place" and mtype != "capital":
+        return False
+    alias = text[row["start"] : row["end"]]
+    following = text[row["end"] : row["end"] + 3]
+    return not (alias.endswith(("'s", "\u2019s")) or following.startswith(("'s", "\u2019s")))
+
+
+_SUBJECT_BREAK = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s|^-\s|\bthat\b')
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:the|a|an|and|but|also|then|now|meanwhile|however|so)\s+|[A-Z][\w.'-]*\s+){0,4}$"
+)
+
+
+def _clause_initial(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a mention starting at ``start`` opens its clause (after at most a
+    few titles or function words): "the Russian Foreign Ministry warns", not
+    "deter Russia by stationing troops"."""
+    left = sentence_start
+    for m in _SUBJECT_BREAK.finditer(text, sentence_start, start):
+        left = m.end()
+    return _SUBJECT_PREFIX.match(text[left:start]) is not None
+
+
+def _group_first(cands: list, text: str) -> dict:
+    """The first actor of a coordination ending at the last candidate:
+    "London and Paris plan" -> London."""
+    group = [cands[-1]]
+    for prev in reversed(cands[:-1]):
+        gap = text[prev["end"] : group[0]["start"]]
+        if gap.strip() in ("and", ",", ", and", "&") or gap in (" and ", ", "):
+            group.insert(0, prev)
+        else:
+            break
+    return group[0]
+
+
+def _article_statements(
+    article: pd.Series,
+    sents: pd.DataFrame,
+    quotes: pd.DataFrame,
+    mentions: pd.DataFrame,
+    camps: dict[str, str],
+    lexicon: ActLexicon,
+) -> list[dict]:
+    text = article["text"]
+    published = article.get("published", pd.NaT)
+    estimated = bool(article.get("published_estimated", False)) if pd.notna(published) else False
+    rows: list[dict] = []
+    mention_rows = mentions.to_dict("records") if not mentions.empty else []
+    quote_rows = quotes.to_dict("records") if not quotes.empty else []
+
+    def camp_of(actor):
+        return camps.get(actor) if isinstance(actor, str) else None
+
+    last_speaker: dict[int, tuple[str, str]] = {}  # paragraph -> (speaker, basis)
+    for sent in sents.itertuples(index=False):
+        s_start, s_end = int(sent.start), int(sent.end)
+        stext = text[s_start:s_end]
+        paragraph = int(getattr(sent, "paragraph_id", -1))
+        matches = code_sentence(stext, lexicon) if sent.kind in STATEMENT_KINDS else []
+        markers = list(lexicon.repetition.finditer(stext)) if sent.kind in STATEMENT_KINDS else []
+        if not matches:
+            if markers:  # "These warnings have been repeatedly voiced": the acts before it
+                for row in rows:
+                    if row["paragraph_id"] == paragraph:
+                        row["repeated"] = True
+            continue
+        s_mentions = [m for m in mention_rows if s_start <= m["start"] and m["end"] <= s_end]
+        for match in matches:
+            cs, ce = s_start + match.start, s_start + match.end
+            # voice: the quote the cue sits in
+            voice = next((q for q in quote_rows if q["start"] <= cs < q["end"]), None)
+            voice_name = voice["speaker"] if voice is not None else None
+            if voice_name is not None and (pd.isna(voice_name) or not str(voice_name).strip()):
+                voice_name = None
+            frame = (
+                (int(voice["speaker_start"]), int(voice["speaker_end"]))
+                if voice is not None and pd.notna(voice.get("speaker_start"))
+                else (-1, -1)
+            )
+            usable = [
+                m
+                for m in s_mentions
+                if _is_subject_mention(m, text) and not (frame[0] <= m["start"] < frame[1])
+            ]
+            # agent of a passive: "by X" inside or right after the cue
+            agent = next(
+                (
+                    m
+                    for m in usable
+                    if cs <= m["start"] <= ce + 4
+                    and text[max(s_start, m["start"] - 3) : m["start"]].lower() == "by "
+                ),
+                None,
+            )
+            before = [
+                m for m in usable if m["end"] <= cs and _clause_initial(text, s_start, m["start"])
+            ]
+            # coordinated subjects: "London and Paris plan" -> London
+            subject = (
+                _group_first(
+                    [m for m in usable if m["end"] <= cs and m["start"] <= before[-1]["start"]],
+                    text,
+                )
+                if before
+                else None
+            )
+            doer = agent or subject
+            act = lexicon.acts[match.act]
+            reported_by = None
+            if act.agent == "doer":
+                if doer is not None and voice_name is not None:
+                    c_doer, c_voice = camp_of(doer["actor"]), camp_of(voice_name)
+                    if doer["actor"] != voice_name and (c_doer is None or c_doer != c_voice):
+                        speaker, basis, reported_by = (
+                            doer["actor"],
+                            "agent" if doer is agent else "subject",
+                            voice_name,
+                        )
+                    else:
+                        speaker, basis = voice_name, "quote"
+                elif voice_name is not None:
+                    speaker, basis = voice_name, "quote"
+                elif doer is not None:
+                    speaker, basis = doer["actor"], "agent" if doer is agent else "subject"
+                else:
+                    speaker, basis = None, "none"
+            else:
+                if voice_name is not None:
+                    speaker, basis = voice_name, "quote"
+                elif doer is not None:
+                    speaker, basis = doer["actor"], "agent" if doer is agent else "subject"
+                elif paragraph in last_speaker:
+                    speaker, basis = last_speaker[paragraph][0], "context"
+                else:
+                    speaker, basis = None, "none"
+            if speaker is not None and act.agent == "voice":
+                last_speaker[paragraph] = (speaker, basis)
+            elif speaker is not None and basis == "quote":
+                last_speaker[paragraph] = (speaker, basis)
+
+            camp = camp_of(speaker)
+            # target: actors named in the cue's clause or after the cue, outside the
+            # speaker's camp and the attribution frame
+            c_left, _ = clause_bounds(text, cs)
+            targets = []
+            for m in s_mentions:
+                if m["start"] < max(c_left, s_start) or m["actor"] in (speaker, reported_by):
+                    continue
+                if not _is_subject_mention(m, text) or frame[0] <= m["start"] < frame[1]:
+                    continue
+                if camp is not None and m.get("camp") == camp:
+                    continue
+                if subject is not None and m["start"] == subject["start"]:
+                    continue
+                if m["actor"] not in targets:
+                    targets.append(m["actor"])
+
+            # repetition: a marker in the cue's clause, or a trailing "repeating ..."
+            clause = clause_bounds(stext, match.start)
+            repeated = any(
+                clause_bounds(stext, mk.start()) == clause
+                or (
+                    mk.start() >= match.end
+                    and mk.group().lower().startswith(("repeat", "previously"))
+                )
+                for mk in markers
+            )
+            when = date_cue(stext, match.start, match.end, published, estimated=estimated)
+            rows.append(
+                {
+                    "article_id": article["article_id"],
+                    "sentence_id": int(sent.sentence_id),
+                    "paragraph_id": paragraph,
+                    "start": s_start,
+                    "end": s_end,
+                    "text": stext,
+                    "act": match.act,
+                    "speaker": speaker,
+                    "camp": camp,
+                    "speaker_basis": basis,
+                    "reported_by": reported_by,
+                    "target": "; ".join(targets) if targets else None,
+                    "cue": match.primary.text,
+                    "cue_start": cs,
+                    "cue_end": ce,
+                    "cues": " | ".join(c.text for c in match.cues),
+                    "negated": match.negated,
+                    "hypothetical": match.hypothetical,
+                    "repeated": repeated,
+                    "counted": not (match.negated or match.hypothetical),
+                    "event_date": when.first,
+                    "date_end": when.last,
+                    "date_precision": when.precision,
+                    "date_basis": when.basis,
+                    "plover": match.plover,
+                    "cameo": match.cameo,
+                    "cameo_label": lexicon.cameo_label(match.cameo),
+                    "score": match.score,
+                    "outlet": article.get("outlet", None),
+                    "published": published,
+                }
+            )
+    return rows
+
+
+def _empty_like(columns) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+def statements(
+    corpus: pd.DataFrame,
+    *,
+    quotes: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+    sentences: pd.DataFrame | None = None,
+    lexicon: ActLexicon | None = None,
+    link: bool = True,
+    threshold: float | None = None,
+) -> pd.DataFrame:
+    """One row per act per sentence of ``corpus`` (see the module doc for the rules).
+
+    Precomputed ``sentences``, ``quotes`` and ``mentions`` tables can be passed
+    (:class:`analysis.tables.Tables` does); otherwise they are computed with
+    :func:`analysis.sentences`, :func:`analysis.quotes` and :func:`analysis.mentions`.
+    With ``link`` (the default) rows reporting the same statement share an
+    ``event_id`` (:func:`analysis.events.link_events`, cosine ``threshold``).
+    ``corpus.text[start:end] == text`` and ``corpus.text[cue_start:cue_end] == cue``.
+    """
+    import analysis
+
+    lexicon = lexicon or default_acts()
+    if sentences is None:
+        sentences = analysis.sentences(corpus)
+    if quotes is None:
+        quotes = analysis.quotes(corpus)
+    if mentions is None:
+        mentions = analysis.mentions(corpus)
+    camps = _camp_lookup(mentions)
+
+    by_article = {k: g for k, g in sentences.groupby("article_id", sort=False)}
+    q_by = {k: g for k, g in quotes.groupby("article_id", sort=False)} if len(quotes) else {}
+    m_by = {k: g for k, g in mentions.groupby("article_id", sort=False)} if len(mentions) else {}
+    empty_q, empty_m = quotes.iloc[0:0], mentions.iloc[0:0]
+    rows: list[dict] = []
+    for _, article in corpus.iterrows():
+        aid = article["article_id"]
+        if aid not in by_article:
+            continue
+        sents = by_article[aid].sort_values("start")
+        rows.extend(
+            _article_statements(
+                article,
+                sents,
+                q_by.get(aid, empty_q),
+                m_by.get(aid, empty_m),
+                camps,
+                lexicon,
+            )
+        )
+    if not rows:
+        out = _empty_like(STATEMENT_COLUMNS)
+    else:
+        out = pd.DataFrame(rows)
+        out["event_id"] = None
+        out = out[STATEMENT_COLUMNS]
+    for col in ("event_date", "date_end", "published"):
+        out[col] = pd.to_datetime(out[col])
+    for col in ("negated", "hypothetical", "repeated", "counted"):
+        out[col] = out[col].astype(bool)
+    for col in ("sentence_id", "paragraph_id", "start", "end", "cue_start", "cue_end"):
+        out[col] = out[col].astype("int64")
+    out["score"] = out["score"].astype(float)
+    if link and len(out):
+        from analysis.events import link_events
+
+        kwargs = {} if threshold is None else {"threshold": threshold}
+        out["event_id"] = link_events(out, **kwargs)
+    return out.reset_index(drop=True)
