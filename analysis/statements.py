@@ -232,9 +232,7 @@ def _article_statements(
                     speaker, basis = last_speaker[paragraph][0], "context"
                 else:
                     speaker, basis = None, "none"
-            if speaker is not None and act.agent == "voice":
-                last_speaker[paragraph] = (speaker, basis)
-            elif speaker is not None and basis == "quote":
+            if speaker is not None and (act.agent == "voice" or basis == "quote"):
                 last_speaker[paragraph] = (speaker, basis)
 
             camp = camp_of(speaker)
