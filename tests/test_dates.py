@@ -1,0 +1,159 @@
+"""Date expressions resolved against publication dates (analysis.dates).
+
+Publication dates used here are the seeds': 003 was published on Thursday
+4 September 2025, 000 and 004 on Thursday 8 January 2026; 001 and 002 are undated.
+"""
+
+import pandas as pd
+import pytest
+
+from analysis.dates import date_cue, find_dates, resolve
+
+THU_2025_09_04 = pd.Timestamp("2025-09-04")
+THU_2026_01_08 = pd.Timestamp("2026-01-08")
+
+
+def dated(text, cue, published, **kwargs):
+    start = text.index(cue)
+    return date_cue(text, start, start + len(cue), published, **kwargs)
+
+
+def test_on_wednesday_is_the_day_before_a_thursday_publication():
+    # 003: Putin's remark, article published Thursday 2025-09-04
+    text = (
+        "On Wednesday, he said that fighting in Ukraine would continue if no agreement "
+        "is reached with Kiev."
+    )
+    d = dated(text, "fighting in Ukraine would continue if", THU_2025_09_04)
+    assert d.first == pd.Timestamp("2025-09-03") == d.last
+    assert d.precision == "day"
+    assert d.basis == "text: 'On Wednesday'"
+
+
+def test_thursday_in_a_thursday_article_is_that_day():
+    text = (
+        '"All such units and facilities will be considered legitimate military targets for '
+        'the Russian Armed Forces," Zakharova said Thursday, repeating a threat previously '
+        "uttered by Putin."
+    )
+    d = dated(text, "legitimate military targets", THU_2026_01_08, estimated=True)
+    assert d.first == THU_2026_01_08
+    # 004's publication date is an estimate from the catalog, and the basis says so
+    assert d.basis == "text: 'Thursday' against an estimated publication date"
+
+
+def test_future_weekday_is_the_next_one():
+    text = "Ukraine's Western allies are due to meet in Paris on Thursday to hammer out a plan."
+    assert dated(text, "due to meet", pd.Timestamp("2025-09-02")).first == THU_2025_09_04
+    # published on the day itself: that day
+    assert dated(text, "due to meet", THU_2025_09_04).first == THU_2025_09_04
+
+
+def test_last_weekday_is_strictly_before():
+    d = dated("Moscow warned last Thursday.", "warned", THU_2026_01_08)
+    assert d.first == pd.Timestamp("2026-01-01")
+
+
+def test_month_day_takes_the_publication_year():
+    text = (
+        "As stated by the Russian Foreign Ministry, on January 6 in Paris, the participants "
+        'of the "Coalition of the Willing" signed a declaration.'
+    )
+    d = dated(text, "signed a declaration", THU_2026_01_08)
+    assert d.first == pd.Timestamp("2026-01-06")
+    assert d.basis == "text: 'January 6'"
+
+
+def test_month_day_after_publication_is_last_year():
+    d = dated("A summit was held on December 15.", "summit was held", THU_2026_01_08)
+    assert d.first == pd.Timestamp("2025-12-15")
+
+
+def test_day_range_with_en_dash():
+    text = "The parties described the preliminary talks held on January 23\u201324 as constructive."
+    d = dated(text, "talks held", pd.Timestamp("2026-02-01"))
+    assert (d.first, d.last, d.precision) == (
+        pd.Timestamp("2026-01-23"),
+        pd.Timestamp("2026-01-24"),
+        "days",
+    )
+
+
+def test_undated_article_stays_undated():
+    # 002 (Sputnik) has no publication date: "said on Wednesday" cannot be placed
+    text = (
+        "Any foreign military presence in Ukraine will be viewed as a threat to Russia and "
+        "carries the risk of a direct military clash, Russian Foreign Ministry spokeswoman "
+        "Maria Zakharova said on Wednesday."
+    )
+    d = dated(text, "risk of a direct military clash", pd.NaT)
+    assert pd.isna(d.first) and pd.isna(d.last) and d.precision is None
+    assert d.basis == "unknown: text says 'on Wednesday' but the publication date is unknown"
+    # 001 (Censor.NET): a month and day without a year, no publication date
+    d = dated("On January 31, a meeting was held there.", "meeting was held", pd.NaT)
+    assert pd.isna(d.first)
+    # no date at all
+    d = dated("Moscow has stated its categorical disagreement.", "categorical disagreement", None)
+    assert pd.isna(d.first)
+    assert d.basis == "unknown: no date in the text and the publication date is unknown"
+
+
+def test_explicit_year_needs_no_publication_date():
+    text = "the war, launched by Moscow in February 2022, ends."
+    d = dated(text, "launched", pd.NaT)
+    assert (d.first, d.last, d.precision) == (
+        pd.Timestamp("2022-02-01"),
+        pd.Timestamp("2022-02-28"),
+        "month",
+    )
+
+
+def test_no_date_in_text_falls_back_to_publication():
+    text = "Russia continues to reject the deployment of any NATO troops, Zakharova said."
+    d = dated(text, "reject", THU_2025_09_04)
+    assert d.first == THU_2025_09_04 and d.basis == "publication date"
+    d = dated(text, "reject", THU_2026_01_08, estimated=True)
+    assert d.basis == "publication date (estimated)"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "first", "last", "precision"),
+    [
+        ("earlier this week", "2026-01-05", "2026-01-07", "week"),
+        ("this week", "2026-01-05", "2026-01-11", "week"),
+        ("last week", "2025-12-29", "2026-01-04", "week"),
+        ("last month", "2025-12-01", "2025-12-31", "month"),
+        ("yesterday", "2026-01-07", "2026-01-07", "day"),
+    ],
+)
+def test_relative_expressions(phrase, first, last, precision):
+    d = dated(f"Leaders announced {phrase} that guarantees would include a force.", "announced",
+              THU_2026_01_08)
+    assert (d.first, d.last, d.precision) == (pd.Timestamp(first), pd.Timestamp(last), precision)
+
+
+def test_the_cue_clause_wins_over_nearer_dates_elsewhere():
+    # "in February 2022" belongs to "launched", not to "working on a plan"
+    text = (
+        "Thursday's meeting, which is scheduled to begin at 10 am (0800 GMT), convenes the "
+        "Coalition of the Willing, a loose alliance of some 30 countries working on a plan to "
+        "secure Ukraine's sovereignty when the war, launched by Moscow in February 2022, ends."
+    )
+    assert dated(text, "working on a plan", THU_2025_09_04).first == THU_2025_09_04
+    # two acts of one sentence, two dates
+    text = (
+        "Zelensky also said Thursday that a bilateral agreement was \"essentially ready for "
+        'finalisation" following talks between envoys in Paris this week.'
+    )
+    assert dated(text, "ready for", THU_2026_01_08).basis == "text: 'Thursday'"
+    assert dated(text, "talks between", THU_2026_01_08).basis == "text: 'this week'"
+
+
+def test_find_dates_ignores_times_and_number_ranges():
+    text = "scheduled to begin at 10 am (0800 GMT); an initial 28-point plan; in 2014-2022"
+    assert find_dates(text) == []
+
+
+def test_resolve_reports_impossible_dates():
+    (expr,) = find_dates("on February 30")
+    assert pd.isna(resolve(expr, THU_2026_01_08).first)
