@@ -119,17 +119,27 @@ def _clause_initial(text: str, sentence_start: int, start: int) -> bool:
     return _SUBJECT_PREFIX.match(text[left:start]) is not None
 
 
-def _group_first(cands: list, text: str) -> dict:
-    """The first actor of a coordination ending at the last candidate:
-    "London and Paris plan" -> London."""
-    group = [cands[-1]]
-    for prev in reversed(cands[:-1]):
-        gap = text[prev["end"] : group[0]["start"]]
-        if gap.strip() in ("and", ",", ", and", "&") or gap in (" and ", ", "):
-            group.insert(0, prev)
-        else:
-            break
-    return group[0]
+def _can_be_target(row) -> bool:
+    kind = str(row.get("kind", "") or "").lower()
+    mtype = str(row.get("type", "") or "").lower()
+    return kind not in _NOT_SPEAKERS and not (kind == "place" and mtype != "capital")
+
+
+def _coordination(mentions: list, anchor: dict, text: str) -> list[dict]:
+    """The mentions coordinated with ``anchor``: "London and Paris's discussions"
+    -> [London, Paris's]."""
+
+    def joined(a, b):
+        gap = text[a["end"] : b["start"]]
+        return gap in (" and ", ", ", ", and ", " & ")
+
+    i = next(k for k, m in enumerate(mentions) if m["start"] == anchor["start"])
+    lo, hi = i, i
+    while lo > 0 and joined(mentions[lo - 1], mentions[lo]):
+        lo -= 1
+    while hi + 1 < len(mentions) and joined(mentions[hi], mentions[hi + 1]):
+        hi += 1
+    return mentions[lo : hi + 1]
 
 
 def _article_statements(
@@ -194,15 +204,13 @@ def _article_statements(
             before = [
                 m for m in usable if m["end"] <= cs and _clause_initial(text, s_start, m["start"])
             ]
-            # coordinated subjects: "London and Paris plan" -> London
-            subject = (
-                _group_first(
-                    [m for m in usable if m["end"] <= cs and m["start"] <= before[-1]["start"]],
-                    text,
-                )
+            # coordinated subjects: "London and Paris plan" -> London (and Paris)
+            group = (
+                _coordination([m for m in s_mentions if m["end"] <= cs], before[-1], text)
                 if before
-                else None
+                else []
             )
+            subject = group[0] if group else None
             doer = agent or subject
             act = lexicon.acts[match.act]
             reported_by = None
@@ -240,14 +248,21 @@ def _article_statements(
             # speaker's camp and the attribution frame
             c_left, _ = clause_bounds(text, cs)
             targets = []
-            for m in s_mentions:
-                if m["start"] < max(c_left, s_start) or m["actor"] in (speaker, reported_by):
+            if match.act == "accusation" and group and subject["actor"] != speaker:
+                candidates = group  # the accused: "London and Paris's discussions are ..."
+            else:
+                candidates = [
+                    m
+                    for m in s_mentions
+                    if m["start"] >= max(c_left, s_start)
+                    and not (subject is not None and m["start"] == subject["start"])
+                ]
+            for m in candidates:
+                if m["actor"] in (speaker, reported_by) or not _can_be_target(m):
                     continue
-                if not _is_subject_mention(m, text) or frame[0] <= m["start"] < frame[1]:
+                if frame[0] <= m["start"] < frame[1]:
                     continue
                 if camp is not None and m.get("camp") == camp:
-                    continue
-                if subject is not None and m["start"] == subject["start"]:
                     continue
                 if m["actor"] not in targets:
                     targets.append(m["actor"])

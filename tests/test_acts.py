@@ -74,8 +74,10 @@ def test_open_to_discussing_is_a_proposal_to_negotiate(lexicon):
     assert acts["proposal"].primary.text == "open to discussing"
     assert acts["proposal"].cameo == "036"
     # the terms cue is kept as supporting evidence
-    assert [c.text for c in acts["proposal"].cues] == ["conditions for direct talks",
-                                                        "open to discussing"]
+    assert [c.text for c in acts["proposal"].cues] == [
+        "conditions for direct talks",
+        "open to discussing",
+    ]
 
 
 def test_conditions_for_peace_are_terms(lexicon):
@@ -89,7 +91,7 @@ def test_conditions_for_peace_are_terms(lexicon):
 
 def test_two_acts_in_one_sentence(lexicon):
     acts = coded(
-        'Russia on Thursday slammed a plan for European peacekeepers to be deployed to Ukraine '
+        "Russia on Thursday slammed a plan for European peacekeepers to be deployed to Ukraine "
         'as "dangerous" and dubbed Kyiv and its allies an "axis of war," dousing hopes.',
         lexicon,
     )
@@ -141,12 +143,16 @@ def test_open_question_is_hypothetical(lexicon):
 
 
 def test_a_mention_of_a_threat_in_a_repetition_marker_is_no_act(lexicon):
-    assert code_sentence(
-        "These warnings have been repeatedly voiced at the highest level and remain relevant.",
-        lexicon,
-    ) == []
-    acts = coded('"X," Zakharova said Thursday, repeating a threat previously uttered by Putin.',
-                 lexicon)
+    assert (
+        code_sentence(
+            "These warnings have been repeatedly voiced at the highest level and remain relevant.",
+            lexicon,
+        )
+        == []
+    )
+    acts = coded(
+        '"X," Zakharova said Thursday, repeating a threat previously uttered by Putin.', lexicon
+    )
     assert acts == {}
 
 

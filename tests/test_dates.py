@@ -127,8 +127,11 @@ def test_no_date_in_text_falls_back_to_publication():
     ],
 )
 def test_relative_expressions(phrase, first, last, precision):
-    d = dated(f"Leaders announced {phrase} that guarantees would include a force.", "announced",
-              THU_2026_01_08)
+    d = dated(
+        f"Leaders announced {phrase} that guarantees would include a force.",
+        "announced",
+        THU_2026_01_08,
+    )
     assert (d.first, d.last, d.precision) == (pd.Timestamp(first), pd.Timestamp(last), precision)
 
 
@@ -142,7 +145,7 @@ def test_the_cue_clause_wins_over_nearer_dates_elsewhere():
     assert dated(text, "working on a plan", THU_2025_09_04).first == THU_2025_09_04
     # two acts of one sentence, two dates
     text = (
-        "Zelensky also said Thursday that a bilateral agreement was \"essentially ready for "
+        'Zelensky also said Thursday that a bilateral agreement was "essentially ready for '
         'finalisation" following talks between envoys in Paris this week.'
     )
     assert dated(text, "ready for", THU_2026_01_08).basis == "text: 'Thursday'"

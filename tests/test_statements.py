@@ -1,0 +1,408 @@
+"""Statements: act, speaker, target, date and flags (analysis.statements).
+
+These tests run on a small corpus built by hand from sentences of the seeds, with
+the quotes and mentions tables written by hand the way ``analysis.quotes`` and
+``analysis.mentions`` return them, so the statement rules are tested on their
+own. Every expected value was read off the sentence.
+"""
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis.statements import STATEMENT_COLUMNS, statements
+
+ARTICLES = {
+    # id: (published, estimated, outlet, paragraphs)
+    "unn": (
+        "2026-01-08",
+        False,
+        "UNN",
+        [
+            "In this regard, the Russian Foreign Ministry warns that the deployment of military "
+            "units of Western countries on the territory of Ukraine will be qualified as foreign "
+            "intervention. All such units and facilities will be considered legitimate combat "
+            "targets of the Russian Armed Forces. These warnings have been repeatedly voiced at "
+            "the highest level and remain relevant - the ministry stated.",
+            "As stated by the Russian Foreign Ministry, on January 6 in Paris, the participants "
+            'of the "Coalition of the Willing" signed a declaration with the "Kyiv regime."',
+        ],
+    ),
+    "mt": (
+        "2026-01-08",
+        True,
+        "The Moscow Times",
+        [
+            '"All such units and facilities will be considered legitimate military targets for '
+            'the Russian Armed Forces," Zakharova said Thursday, repeating a threat previously '
+            "uttered by Putin.",
+            "Ukraine's allies said they had agreed key security guarantees for Kyiv at a summit "
+            "in Paris earlier this week, including a peacekeeping force.",
+        ],
+    ),
+    "sputnik": (
+        None,
+        False,
+        "Sputnik",
+        [
+            "Any foreign military presence in Ukraine will be viewed as a threat to Russia and "
+            "carries the risk of a direct military clash, Russian Foreign Ministry spokeswoman "
+            "Maria Zakharova said on Wednesday.",
+            "London and Paris's discussions on sending deterrent forces to Ukraine are "
+            "preparations for foreign intervention, Alexey Polishchuk, Director of the Second "
+            "CIS Department at the Russian Foreign Ministry, told Sputnik.",
+            "Commenting on the conditions for direct talks with Kiev, he said that Russia is open "
+            "to discussing serious proposals that take into account modern realities.",
+            '"The Russian side is open to discussing serious and realistic proposals that take '
+            'into account modern realities," Polishchuk explained.',
+        ],
+    ),
+    "afp": (
+        "2025-09-04",
+        False,
+        None,
+        [
+            "Meanwhile, President Vladimir Putin has made no attempt in hiding his lack of "
+            "interest in any deal that he considers to be unfavourable to Russia.",
+            "On Wednesday, he said that fighting in Ukraine would continue if no agreement is "
+            "reached with Kiev.",
+            '"Russia will not discuss deeply unacceptable foreign intervention in Ukraine that '
+            'undermines security," Zakharova said at the Eastern Economic Forum in the Pacific '
+            "port city.",
+        ],
+    ),
+}
+
+# (article, quote text, speaker, speaker words as written, mode)
+QUOTES = [
+    (
+        "unn",
+        'on January 6 in Paris, the participants of the "Coalition of the Willing" signed a '
+        'declaration with the "Kyiv regime."',
+        "Russian Foreign Ministry",
+        "the Russian Foreign Ministry",
+        "reported",
+    ),
+    (
+        "mt",
+        "All such units and facilities will be considered legitimate military targets for the "
+        "Russian Armed Forces,",
+        "Maria Zakharova",
+        "Zakharova",
+        "direct",
+    ),
+    (
+        "mt",
+        "they had agreed key security guarantees for Kyiv at a summit in Paris earlier this "
+        "week, including a peacekeeping force.",
+        "Ukraine's allies",
+        "Ukraine's allies",
+        "reported",
+    ),
+    (
+        "sputnik",
+        "Any foreign military presence in Ukraine will be viewed as a threat to Russia and "
+        "carries the risk of a direct military clash",
+        "Maria Zakharova",
+        "Russian Foreign Ministry spokeswoman Maria Zakharova",
+        "reported",
+    ),
+    (
+        "sputnik",
+        "London and Paris's discussions on sending deterrent forces to Ukraine are preparations "
+        "for foreign intervention",
+        "Alexey Polishchuk",
+        "Alexey Polishchuk",
+        "reported",
+    ),
+    (
+        "sputnik",
+        "Russia is open to discussing serious proposals that take into account modern realities.",
+        "Alexey Polishchuk",
+        "he",
+        "reported",
+    ),
+    (
+        "sputnik",
+        "The Russian side is open to discussing serious and realistic proposals that take into "
+        "account modern realities,",
+        "Alexey Polishchuk",
+        "Polishchuk",
+        "direct",
+    ),
+    (
+        "afp",
+        "fighting in Ukraine would continue if no agreement is reached with Kiev.",
+        "Vladimir Putin",
+        "he",
+        "reported",
+    ),
+    (
+        "afp",
+        "Russia will not discuss deeply unacceptable foreign intervention in Ukraine that "
+        "undermines security,",
+        "Maria Zakharova",
+        "Zakharova",
+        "direct",
+    ),
+]
+
+# alias -> (actor, kind, camp, type)
+ALIASES = {
+    "Russian Foreign Ministry": ("Russian Foreign Ministry", "organisation", "Russia", "name"),
+    "Russian Armed Forces": ("Russian Armed Forces", "organisation", "Russia", "name"),
+    "Maria Zakharova": ("Maria Zakharova", "person", "Russia", "name"),
+    "Zakharova": ("Maria Zakharova", "person", "Russia", "name"),
+    "Vladimir Putin": ("Vladimir Putin", "person", "Russia", "name"),
+    "Putin": ("Vladimir Putin", "person", "Russia", "name"),
+    "Alexey Polishchuk": ("Alexey Polishchuk", "person", "Russia", "name"),
+    "Polishchuk": ("Alexey Polishchuk", "person", "Russia", "name"),
+    "Coalition of the Willing": ("Coalition of the Willing", "organisation", "Europe", "name"),
+    "Ukraine's": ("Ukraine", "country", "Ukraine", "name"),
+    "Ukraine": ("Ukraine", "country", "Ukraine", "name"),
+    "Kyiv": ("Ukraine", "country", "Ukraine", "capital"),
+    "Kiev": ("Ukraine", "country", "Ukraine", "capital"),
+    "Russian": ("Russia", "country", "Russia", "adjective"),
+    "Russia": ("Russia", "country", "Russia", "name"),
+    "London": ("United Kingdom", "country", "Europe", "capital"),
+    "Paris's": ("France", "country", "Europe", "capital"),
+    "Paris": ("France", "country", "Europe", "capital"),
+    "Sputnik": ("Sputnik", "media outlet", "Russia", "name"),
+    "Eastern Economic Forum": ("Eastern Economic Forum", "place", "Russia", "name"),
+}
+
+
+def build():
+    corpus, sentences, mentions, quotes = [], [], [], []
+    for aid, (published, estimated, outlet, paragraphs) in ARTICLES.items():
+        text = "\n\n".join(paragraphs)
+        corpus.append(
+            {
+                "article_id": aid,
+                "text": text,
+                "outlet": outlet,
+                "published": pd.Timestamp(published) if published else pd.NaT,
+                "published_estimated": estimated,
+            }
+        )
+        offset = 0
+        sid = 0
+        for pid, para in enumerate(paragraphs):
+            for m in re.finditer(r'[^ ].*?(?:[.!?]"?(?= |$)|$)', para):
+                sentences.append(
+                    {
+                        "article_id": aid,
+                        "sentence_id": sid,
+                        "paragraph_id": pid,
+                        "start": offset + m.start(),
+                        "end": offset + m.end(),
+                        "text": m.group(),
+                        "kind": "sentence",
+                    }
+                )
+                sid += 1
+            offset += len(para) + 2
+        taken = []
+        for alias in sorted(ALIASES, key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(alias)}(?!\w)", text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append(m.span())
+                actor, kind, camp, mtype = ALIASES[alias]
+                mentions.append(
+                    {
+                        "article_id": aid,
+                        "sentence_id": -1,
+                        "start": m.start(),
+                        "end": m.end(),
+                        "alias": alias,
+                        "actor": actor,
+                        "kind": kind,
+                        "camp": camp,
+                        "type": mtype,
+                    }
+                )
+    texts = {a["article_id"]: a["text"] for a in corpus}
+    for aid, quote, speaker, words, mode in QUOTES:
+        text = texts[aid]
+        start = text.index(quote)
+        # the speaker's words nearest the quote, outside it
+        pattern = rf"\b{re.escape(words)}\b"
+        spots = [
+            m.start()
+            for m in re.finditer(pattern, text)
+            if not (start <= m.start() < start + len(quote))
+        ]
+        s_start = min(spots, key=lambda p: min(abs(p - start), abs(p - start - len(quote))))
+        quotes.append(
+            {
+                "article_id": aid,
+                "sentence_id": -1,
+                "start": start,
+                "end": start + len(quote),
+                "quote": quote,
+                "speaker": speaker,
+                "speaker_start": s_start,
+                "speaker_end": s_start + len(words),
+                "cue": "said",
+                "mode": mode,
+            }
+        )
+    return (
+        pd.DataFrame(corpus),
+        pd.DataFrame(sentences),
+        pd.DataFrame(quotes),
+        pd.DataFrame(mentions).sort_values(["article_id", "start"]),
+    )
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def table(frames):
+    corpus, sentences, quotes, mentions = frames
+    return statements(corpus, quotes=quotes, mentions=mentions, sentences=sentences)
+
+
+def row(table, article, cue_word, act=None):
+    hits = table[(table.article_id == article) & table.text.str.contains(cue_word, regex=False)]
+    if act is not None:
+        hits = hits[hits.act == act]
+    assert len(hits) == 1, hits[["article_id", "act", "text"]]
+    return hits.iloc[0]
+
+
+def test_columns_and_offsets(frames, table):
+    corpus = frames[0].set_index("article_id")
+    assert list(table.columns) == STATEMENT_COLUMNS
+    for r in table.itertuples():
+        text = corpus.loc[r.article_id, "text"]
+        assert text[r.start : r.end] == r.text
+        assert text[r.cue_start : r.cue_end] == r.cue
+
+
+def test_what_is_found(table):
+    found = sorted(zip(table.article_id, table.act, strict=True))
+    assert found == sorted(
+        [
+            ("unn", "threat"),  # qualified as foreign intervention
+            ("unn", "threat"),  # legitimate combat targets
+            ("unn", "proposal"),  # coalition signed a declaration
+            ("mt", "threat"),  # legitimate military targets
+            ("mt", "proposal"),  # agreed key security guarantees
+            ("sputnik", "threat"),  # risk of a direct military clash
+            ("sputnik", "accusation"),  # preparations for foreign intervention
+            ("sputnik", "proposal"),  # open to discussing (reported)
+            ("sputnik", "proposal"),  # open to discussing (direct)
+            ("afp", "threat"),  # fighting would continue if
+            ("afp", "rejection"),  # will not discuss
+        ]
+    )
+
+
+def test_putin_threat_dated_the_day_before_publication(table):
+    r = row(table, "afp", "fighting in Ukraine")
+    assert (r.act, r.speaker, r.camp, r.speaker_basis) == (
+        "threat",
+        "Vladimir Putin",
+        "Russia",
+        "quote",
+    )
+    assert r.event_date == pd.Timestamp("2025-09-03")
+    assert r.date_basis == "text: 'On Wednesday'"
+    assert (r.plover, r.cameo, r.score) == ("THREATEN", "138", -7.0)
+    assert r.counted and not r.repeated
+
+
+def test_zakharova_rejection_takes_the_publication_date(table):
+    r = row(table, "afp", "will not discuss")
+    assert (r.act, r.speaker) == ("rejection", "Maria Zakharova")
+    # "at the Eastern Economic Forum" names a place, not a day
+    assert r.event_date == pd.Timestamp("2025-09-04")
+    assert r.date_basis == "publication date"
+
+
+def test_ministry_threats_and_their_repetition(table):
+    first = row(table, "unn", "qualified as foreign intervention")
+    assert (first.speaker, first.speaker_basis) == ("Russian Foreign Ministry", "subject")
+    targets = row(table, "unn", "legitimate combat targets")
+    # no speaker in its own sentence: the ministry, from the sentence before
+    assert (targets.speaker, targets.speaker_basis) == ("Russian Foreign Ministry", "context")
+    assert targets.cue == "legitimate combat targets"
+    # "These warnings have been repeatedly voiced" flags both, and is no statement itself
+    assert first.repeated and targets.repeated
+    assert not table.text.str.startswith("These warnings").any()
+    assert targets.event_date == pd.Timestamp("2026-01-08")
+    assert targets.date_basis == "publication date"
+
+
+def test_reported_act_of_another_camp_belongs_to_it(table):
+    r = row(table, "unn", "signed a declaration")
+    assert (r.act, r.speaker, r.reported_by) == (
+        "proposal",
+        "Coalition of the Willing",
+        "Russian Foreign Ministry",
+    )
+    assert (r.cameo, r.score) == ("057", 8.0)
+    assert r.event_date == pd.Timestamp("2026-01-06")
+
+
+def test_moscow_times_threat_is_zakharova_thursday_repeated(table):
+    r = row(table, "mt", "legitimate military targets")
+    assert (r.speaker, r.speaker_basis, r.camp) == ("Maria Zakharova", "quote", "Russia")
+    assert r.event_date == pd.Timestamp("2026-01-08")
+    assert r.date_basis == "text: 'Thursday' against an estimated publication date"
+    assert r.repeated  # "repeating a threat previously uttered by Putin"
+    # "Putin" is named, but he is not the speaker of this statement
+    assert pd.isna(r.target)
+
+
+def test_earlier_this_week_is_a_span(table):
+    r = row(table, "mt", "agreed key security guarantees")
+    assert r.speaker == "Ukraine's allies"  # unresolved speaker text, as the quotes table gives it
+    assert pd.isna(r.camp)
+    assert (r.event_date, r.date_end, r.date_precision) == (
+        pd.Timestamp("2026-01-05"),
+        pd.Timestamp("2026-01-07"),
+        "week",
+    )
+
+
+def test_undated_article_gives_undated_statements(table):
+    r = row(table, "sputnik", "direct military clash")
+    assert (r.act, r.speaker) == ("threat", "Maria Zakharova")
+    assert pd.isna(r.event_date)
+    assert r.date_basis == "unknown: text says 'on Wednesday' but the publication date is unknown"
+    offers = table[(table.article_id == "sputnik") & (table.act == "proposal")]
+    assert set(offers.speaker) == {"Alexey Polishchuk"}
+    assert set(offers.cue) == {"open to discussing"}
+    assert offers.event_date.isna().all()
+
+
+def test_the_outlet_is_not_the_speaker(table):
+    r = row(table, "sputnik", "preparations for foreign intervention")
+    assert (r.act, r.speaker) == ("accusation", "Alexey Polishchuk")
+    assert "Sputnik" not in (r.target or "")
+    assert r.target == "United Kingdom; France"
+
+
+def test_without_quotes_the_subject_speaks(frames):
+    corpus, sentences, quotes, mentions = frames
+    table = statements(corpus, quotes=quotes.iloc[0:0], mentions=mentions, sentences=sentences)
+    r = row(table, "afp", "will not discuss")
+    assert (r.speaker, r.speaker_basis) == ("Russia", "subject")
+    # the pronoun "he" is not resolved here: that is the quotes table's job
+    r = row(table, "afp", "fighting in Ukraine")
+    assert pd.isna(r.speaker) or r.speaker_basis == "context"
+
+
+def test_empty_corpus(frames):
+    corpus, sentences, quotes, mentions = frames
+    table = statements(
+        corpus.iloc[0:0], quotes=quotes, mentions=mentions, sentences=sentences.iloc[0:0]
+    )
+    assert list(table.columns) == STATEMENT_COLUMNS and table.empty
