@@ -1,0 +1,209 @@
+"""Linking statements into events (analysis.events).
+
+The statement rows here are written by hand with the sentences of the seeds,
+as ``analysis.statements`` returns them.
+"""
+
+import pandas as pd
+import pytest
+
+from analysis.events import EVENT_SIMILARITY, events, link_events, similarity
+
+UNN_TARGETS = (
+    "All such units and facilities will be considered legitimate combat targets of the "
+    "Russian Armed Forces."
+)
+MT_TARGETS = (
+    '"All such units and facilities will be considered legitimate military targets for the '
+    'Russian Armed Forces," Zakharova said Thursday, repeating a threat previously uttered by '
+    "Putin."
+)
+UNN_INTERVENTION = (
+    "In this regard, the Russian Foreign Ministry warns that the deployment of military units, "
+    "military facilities, warehouses, and other infrastructure of Western countries on the "
+    "territory of Ukraine will be qualified as foreign intervention, posing a direct threat to "
+    "the security not only of Russia but also of other European countries."
+)
+SPUTNIK_THREAT = (
+    "Any foreign military presence in Ukraine will be viewed as a threat to Russia and carries "
+    "the risk of a direct military clash, Russian Foreign Ministry spokeswoman Maria Zakharova "
+    "said on Wednesday."
+)
+POLISHCHUK_REPORTED = (
+    "Commenting on the conditions for direct talks with Kiev, he said that Russia is open to "
+    "discussing serious proposals that take into account modern realities."
+)
+POLISHCHUK_DIRECT = (
+    '"The Russian side is open to discussing serious and realistic proposals that take into '
+    "account modern realities and lead to eliminating the root causes of the Ukrainian crisis "
+    'and achieving a truly comprehensive, fair and lasting peace," Polishchuk explained.'
+)
+PUTIN = (
+    "On Wednesday, he said that fighting in Ukraine would continue if no agreement is reached "
+    "with Kiev."
+)
+
+
+def st(article, text, act, speaker, camp, date, *, outlet=None, start=0, counted=True):
+    day = pd.Timestamp(date) if date else pd.NaT
+    return {
+        "article_id": article,
+        "start": start,
+        "text": text,
+        "act": act,
+        "speaker": speaker,
+        "camp": camp,
+        "event_date": day,
+        "date_end": day,
+        "date_basis": "publication date" if date else "unknown",
+        "counted": counted,
+        "repeated": False,
+        "score": -7.0 if act == "threat" else 4.0,
+        "plover": "THREATEN" if act == "threat" else "AGREE",
+        "cameo": "138" if act == "threat" else "036",
+        "outlet": outlet,
+    }
+
+
+@pytest.fixture
+def rows():
+    return pd.DataFrame(
+        [
+            st(
+                "000",
+                UNN_INTERVENTION,
+                "threat",
+                "Russian Foreign Ministry",
+                "Russia",
+                "2026-01-08",
+                outlet="UNN",
+                start=100,
+            ),
+            st(
+                "000",
+                UNN_TARGETS,
+                "threat",
+                "Russian Foreign Ministry",
+                "Russia",
+                "2026-01-08",
+                outlet="UNN",
+                start=400,
+            ),
+            st(
+                "004",
+                MT_TARGETS,
+                "threat",
+                "Maria Zakharova",
+                "Russia",
+                "2026-01-08",
+                outlet="The Moscow Times",
+                start=900,
+            ),
+            st(
+                "002",
+                SPUTNIK_THREAT,
+                "threat",
+                "Maria Zakharova",
+                "Russia",
+                None,
+                outlet="Sputnik",
+                start=0,
+            ),
+            st(
+                "002",
+                POLISHCHUK_REPORTED,
+                "proposal",
+                "Alexey Polishchuk",
+                "Russia",
+                None,
+                outlet="Sputnik",
+                start=1500,
+            ),
+            st(
+                "002",
+                POLISHCHUK_DIRECT,
+                "proposal",
+                "Alexey Polishchuk",
+                "Russia",
+                None,
+                outlet="Sputnik",
+                start=1700,
+            ),
+            st("003", PUTIN, "threat", "Vladimir Putin", "Russia", "2025-09-03", start=1800),
+        ]
+    )
+
+
+def test_two_outlets_one_statement(rows):
+    ids = link_events(rows)
+    # UNN's "the ministry stated" and The Moscow Times' "Zakharova said Thursday"
+    assert ids[1] == ids[2]
+    ev = events(rows.assign(event_id=ids)).set_index("event_id").loc[ids[1]]
+    assert ev.n_articles == 2 and ev.n_statements == 2
+    assert ev.outlets == "The Moscow Times, UNN"
+    assert ev.event_date == pd.Timestamp("2026-01-08")
+
+
+def test_different_threats_of_one_day_stay_apart(rows):
+    ids = link_events(rows)
+    assert ids[0] != ids[1]  # "qualified as foreign intervention" vs "legitimate targets"
+
+
+def test_reported_then_quoted_in_one_undated_article_can_link(rows):
+    # Polishchuk's offer, reported then quoted: undated, but one article, one speaker.
+    # Its wording is close to the line (0.29 on the seeds, 0.25 in this small set), so
+    # here the rule is checked with a threshold just below it.
+    sim = similarity(rows["text"])
+    assert sim[4, 5] > sim[0, 1]
+    ids = link_events(rows, threshold=0.2)
+    assert ids[4] == ids[5]
+    assert ids[1] == ids[2] and ids[0] != ids[1]
+
+
+def test_undated_statements_of_different_articles_are_never_linked(rows):
+    same_words = rows.iloc[[3, 3]].reset_index(drop=True)
+    same_words.loc[1, "article_id"] = "other"
+    ids = link_events(same_words)
+    assert ids[0] != ids[1]
+
+
+def test_same_words_other_day_or_other_act_or_negated_stay_apart(rows):
+    pair = rows.iloc[[1, 2]].reset_index(drop=True)
+    assert link_events(pair).nunique() == 1
+    other_day = pair.copy()
+    other_day.loc[1, ["event_date", "date_end"]] = pd.Timestamp("2026-01-09")
+    assert link_events(other_day).nunique() == 2
+    other_act = pair.copy()
+    other_act.loc[1, "act"] = "rejection"
+    assert link_events(other_act).nunique() == 2
+    negated = pair.copy()
+    negated.loc[1, "counted"] = False
+    assert link_events(negated).nunique() == 2
+    other_camp = pair.copy()
+    other_camp.loc[1, ["speaker", "camp"]] = ["Volodymyr Zelensky", "Ukraine"]
+    assert link_events(other_camp).nunique() == 2
+
+
+def test_overlapping_date_spans_link():
+    a = st("004", MT_TARGETS, "threat", "Maria Zakharova", "Russia", "2026-01-08")
+    b = st("000", UNN_TARGETS, "threat", "Russian Foreign Ministry", "Russia", "2026-01-05")
+    b["date_end"] = pd.Timestamp("2026-01-07")  # "earlier this week"
+    assert link_events(pd.DataFrame([a, b])).nunique() == 2
+    b["date_end"] = pd.Timestamp("2026-01-11")  # "this week"
+    assert link_events(pd.DataFrame([a, b])).nunique() == 1
+
+
+def test_ids_follow_dates(rows):
+    ids = link_events(rows)
+    assert ids[6] == "E001"  # Putin, 3 September 2025, the earliest
+    assert ids.iloc[3] > ids[2]  # undated events come last
+
+
+def test_threshold_is_between_the_pairs(rows):
+    sim = similarity(rows["text"])
+    assert sim[1, 2] >= EVENT_SIMILARITY > sim[0, 1]
+
+
+def test_events_of_nothing():
+    assert events(pd.DataFrame(columns=["event_id"])).empty
+    assert link_events(pd.DataFrame(columns=["text"])).empty
