@@ -30,6 +30,20 @@ from .quotes import find_quotations, find_quotes, load_speech_cues, quotes
 from .sentences import sentences, split_sentences
 from .tables import TABLE_NAMES, Tables
 
+# isort: split
+# --- issue 5: threats and proposals
+from .acts import ACTS, acts_table, code_sentence, load_acts
+from .cadence import cadence, intervals
+from .dates import date_cue, find_dates
+from .events import EVENT_SIMILARITY, events, link_events
+from .figures import (
+    plot_acts_per_month,
+    plot_conflict_score,
+    plot_statement_timeline,
+    plot_threat_intervals,
+)
+from .statements import STATEMENT_COLUMNS, statements
+
 __all__ = [
     "FIGURES",
     "FIGURES_DIR",
@@ -77,4 +91,22 @@ __all__ = [
     "plot_naming_variants",
     "plot_speakers",
     "plot_speakers_by_outlet",
+    # issue 5: threats and proposals
+    "ACTS",
+    "EVENT_SIMILARITY",
+    "STATEMENT_COLUMNS",
+    "acts_table",
+    "cadence",
+    "code_sentence",
+    "date_cue",
+    "events",
+    "find_dates",
+    "intervals",
+    "link_events",
+    "load_acts",
+    "plot_acts_per_month",
+    "plot_conflict_score",
+    "plot_statement_timeline",
+    "plot_threat_intervals",
+    "statements",
 ]

@@ -40,7 +40,8 @@ def cadence(
     "speaker", "camp" or "act". ``acts``: an act or a list of acts to keep
     (default: all). Returns one row per period and group that has events:
     ``period`` (first day), ``period_label``, the ``by`` column, ``n_events``,
-    ``n_statements`` (reports behind them) and ``n_articles``. Unknown speakers
+    ``n_statements`` (reports behind them) and ``n_articles`` (distinct articles
+    reporting them). Unknown speakers
     and camps are grouped as "unknown".
     """
     if freq not in FREQS:
@@ -57,12 +58,13 @@ def cadence(
     ev["period"] = periods.dt.start_time
     ev["period_label"] = periods.astype(str)
     ev[by] = ev[by].fillna("unknown")
+    ev["_articles"] = ev["article_ids"].str.split(", ")
     counts = (
         ev.groupby(["period", "period_label", by], sort=True)
         .agg(
             n_events=("event_id", "nunique"),
             n_statements=("n_statements", "sum"),
-            n_articles=("n_articles", "sum"),
+            n_articles=("_articles", lambda s: len({a for ids in s for a in ids})),
         )
         .reset_index()
     )

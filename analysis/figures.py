@@ -471,3 +471,262 @@ def _co_mentions(tables, fig):
 def _naming_variants(tables, fig):
     """Naming variants by outlet: Kyiv or Kiev, Zelensky or Zelenskyy."""
     plot_naming_variants(tables.mentions, tables.corpus, ax=fig.add_subplot())
+
+
+# --- threats and proposals: statements, events, cadence (issue 5) ----------------------
+
+#: Colour and marker of each act, the same in every figure.
+ACT_STYLE = {
+    "threat": (OKABE_ITO[5], "X"),
+    "proposal": (OKABE_ITO[2], "o"),
+    "rejection": (OKABE_ITO[3], "s"),
+    "accusation": (OKABE_ITO[1], "^"),
+    "talks": (OKABE_ITO[0], "D"),
+}
+
+
+def _counted_events(statements: pd.DataFrame, acts=None) -> pd.DataFrame:
+    from .events import events
+
+    ev = events(statements)
+    ev = ev[ev["counted"]]
+    if acts is not None:
+        ev = ev[ev["act"].isin([acts] if isinstance(acts, str) else list(acts))]
+    return ev
+
+
+def _from_text(basis: pd.Series) -> np.ndarray:
+    return basis.fillna("").str.startswith("text").to_numpy(bool)
+
+
+def _date_axis(ax) -> None:
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _note(ax, text: str, *, y: float = -0.22) -> None:
+    ax.text(0, y, text, transform=ax.transAxes, fontsize=8, color="0.3", va="top", wrap=True)
+
+
+def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=None, ax=None):
+    """One lane per camp (or speaker), one marker per event, shaped and coloured by act.
+
+    Filled markers: the day is named in the text ("on Wednesday"); hollow: the
+    article's publication date stands in. A line shows a span ("earlier this
+    week"). A number beside a marker counts the articles reporting that event.
+    Negated and hypothetical statements are left out; undated events are
+    counted in a note under the axes, never placed on a guessed day.
+    """
+    from matplotlib.lines import Line2D
+
+    ax = _axes(ax, size=(10, 5))
+    ev = _counted_events(statements, acts)
+    undated = ev[ev["event_date"].isna()]
+    ev = ev[ev["event_date"].notna()].copy()
+    ev[by] = ev[by].fillna(UNKNOWN)
+    lanes = sorted(ev[by].unique(), key=lambda v: (v == UNKNOWN, v))
+    y_of = {lane: i for i, lane in enumerate(lanes)}
+    order = [a for a in ACT_STYLE if a in set(ev["act"])]
+    offsets = {a: (i - (len(order) - 1) / 2) * 0.12 for i, a in enumerate(order)}
+    for act in order:
+        color, marker = ACT_STYLE[act]
+        sub = ev[ev["act"] == act]
+        y = sub[by].map(y_of).to_numpy(float) + offsets[act]
+        text = _from_text(sub["date_basis"])
+        spans = sub["date_end"].notna() & (sub["date_end"] > sub["event_date"])
+        for (_, row), yi in zip(sub[spans].iterrows(), y[spans.to_numpy()], strict=True):
+            ax.plot([row["event_date"], row["date_end"]], [yi, yi], color=color, lw=2, alpha=0.6)
+        ax.scatter(sub["event_date"][text], y[text], marker=marker, color=color, s=70, zorder=3)
+        ax.scatter(
+            sub["event_date"][~text],
+            y[~text],
+            marker=marker,
+            facecolors="white",
+            edgecolors=color,
+            linewidths=1.5,
+            s=70,
+            zorder=3,
+        )
+        for (_, row), yi in zip(sub.iterrows(), y, strict=True):
+            if row["n_articles"] > 1:
+                ax.annotate(
+                    f"{row['n_articles']} articles",
+                    (row["event_date"], yi),
+                    xytext=(6, 4),
+                    textcoords="offset points",
+                    fontsize=8,
+                )
+    ax.set_yticks(range(len(lanes)), lanes)
+    ax.set_ylim(-0.6, max(len(lanes), 1) - 0.4)
+    ax.invert_yaxis()
+    ax.set_xlabel("day the statement was made")
+    ax.set_title("Threats, proposals and what surrounds them, over time")
+    ax.grid(axis="x")
+    if len(ev):
+        _date_axis(ax)
+    handles = [
+        Line2D([], [], ls="", marker=ACT_STYLE[a][1], color=ACT_STYLE[a][0], label=a) for a in order
+    ] + [
+        Line2D([], [], ls="", marker="o", color="0.3", label="day named in the text"),
+        Line2D([], [], ls="", marker="o", mfc="white", mec="0.3", label="publication date"),
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    n_articles = statements.loc[statements["counted"], "article_id"].nunique()
+    note = f"{len(ev)} dated events from {n_articles} articles."
+    if len(undated):
+        note += f" Not shown: {len(undated)} events in articles with no known date."
+    _note(ax, note, y=-0.14)
+    return ax
+
+
+def plot_acts_per_month(statements: pd.DataFrame, *, acts=("threat", "proposal"), ax=None):
+    """Events per month for each act (a statement reported twice counts once),
+    labelled with the number of articles behind each bar."""
+    from .cadence import cadence
+
+    ax = _axes(ax)
+    counts = cadence(statements, freq="M", by="act", acts=list(acts))
+    months = sorted(counts["period_label"].unique())
+    x = np.arange(len(months))
+    width = 0.8 / max(len(acts), 1)
+    for i, act in enumerate(acts):
+        sub = counts[counts["act"] == act].set_index("period_label").reindex(months)
+        n = sub["n_events"].fillna(0).to_numpy()
+        bars = ax.bar(
+            x + (i - (len(acts) - 1) / 2) * width, n, width, color=ACT_STYLE[act][0], label=act
+        )
+        for bar, articles in zip(bars, sub["n_articles"].fillna(0), strict=True):
+            if bar.get_height():
+                ax.annotate(
+                    f"{int(articles)} art.",
+                    (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=7,
+                )
+    ax.set_xticks(x, months)
+    ax.set_ylabel("events (statements made, counted once)")
+    ax.set_xlabel("month the statement was made")
+    ax.set_title("Threats and proposals per month")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y")
+    if len(months):
+        ax.legend(loc="upper left")
+    undated = counts.attrs.get("undated_events", 0)
+    if undated:
+        _note(ax, f"Not counted: {undated} events with no known date.", y=-0.16)
+    return ax
+
+
+def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
+    """The Goldstein conflict–cooperation score of each event over time, by camp.
+
+    -10 is the most conflictual act (CAMEO/Goldstein 1992), +10 the most
+    cooperative; hollow markers are dated by the publication date only.
+    """
+    ax = _axes(ax)
+    ev = _counted_events(statements)
+    ev = ev[ev["event_date"].notna()].copy()
+    ev[by] = ev[by].fillna(UNKNOWN)
+    from matplotlib.lines import Line2D
+
+    colors = color_map(ev[by])
+    for group, sub in ev.groupby(by, sort=True):
+        text = _from_text(sub["date_basis"])
+        sizes = 30 + 20 * (sub["n_articles"].to_numpy() - 1)
+        ax.scatter(
+            sub["event_date"][text],
+            sub["score"][text],
+            color=colors[group],
+            s=sizes[text],
+            zorder=3,
+        )
+        ax.scatter(
+            sub["event_date"][~text],
+            sub["score"][~text],
+            facecolors="white",
+            edgecolors=colors[group],
+            s=sizes[~text],
+            zorder=3,
+        )
+    handles = [Line2D([], [], ls="", marker="o", color=colors[g], label=g) for g in sorted(colors)]
+    ax.axhline(0, color="0.5", lw=0.8)
+    ax.set_ylim(-10.5, 10.5)
+    ax.set_ylabel("Goldstein score (−10 conflict … +10 cooperation)")
+    ax.set_xlabel("day the statement was made")
+    ax.set_title("Conflict and cooperation in what was said")
+    ax.grid(axis="y")
+    if len(ev):
+        _date_axis(ax)
+        ax.legend(handles=handles, loc="upper left", fontsize=8, title=by)
+    _note(
+        ax,
+        f"{len(ev)} dated events; larger markers: reported by more articles; "
+        "hollow: dated by the publication date.",
+        y=-0.16,
+    )
+    return ax
+
+
+def plot_threat_intervals(statements: pd.DataFrame, *, by: str = "camp", ax=None):
+    """Days between successive threats of the same camp (or speaker)."""
+    from .cadence import intervals
+
+    ax = _axes(ax)
+    iv = intervals(statements, by=by, acts="threat")
+    if iv.empty:
+        ax.text(
+            0.5,
+            0.5,
+            "Fewer than two dated threats per " + by,
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+            color="0.3",
+        )
+        ax.set_axis_off()
+        ax.set_title("Days between threats")
+        return ax
+    labels = [
+        f"{g}: {p} → {e}"
+        for g, p, e in zip(iv[by], iv["previous_event_id"], iv["event_id"], strict=True)
+    ]
+    colors = color_map(iv[by])
+    y = np.arange(len(iv))
+    ax.barh(y, iv["days"], color=[colors[g] for g in iv[by]])
+    for yi, (days, date) in enumerate(zip(iv["days"], iv["event_date"], strict=True)):
+        ax.annotate(
+            f"{days} d (to {date:%Y-%m-%d})",
+            (days, yi),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_xlim(0, max(7, iv["days"].max() * 1.25))
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("days since the previous threat of the same " + by)
+    ax.set_title("Days between threats")
+    ax.grid(axis="x")
+    return ax
+
+
+@figure("statements-timeline", size=(11, 5.5))
+def _statements_timeline(tables, fig):
+    """Threats, proposals, rejections, accusations and talks on a timeline, one lane per camp."""
+    plot_statement_timeline(tables.statements, by="camp", ax=fig.add_subplot())
+
+
+@figure("statements-cadence", size=(13, 8))
+def _statements_cadence(tables, fig):
+    """Threats and proposals per month, the conflict-cooperation score, days between threats."""
+    axes = fig.subplot_mosaic([["month", "score"], ["intervals", "intervals"]])
+    plot_acts_per_month(tables.statements, ax=axes["month"])
+    plot_conflict_score(tables.statements, ax=axes["score"])
+    plot_threat_intervals(tables.statements, ax=axes["intervals"])
+    fig.suptitle("The cadence of threats and proposals", fontweight="bold", x=0.01, ha="left")

@@ -19,6 +19,9 @@ TABLE_NAMES = ["articles", "removed", "sentences"]
 # Actor mentions and quotes (issue 4).
 TABLE_NAMES += ["mentions", "quotes"]
 
+# --- issue 5: threats and proposals
+TABLE_NAMES += ["statements"]
+
 
 class Tables:
     """Lazily computed tables of one corpus (``Tables(load_corpus(path))``)."""
@@ -56,3 +59,14 @@ class Tables:
         from .quotes import quotes
 
         return quotes(self.corpus, sentences=self.sentences)
+
+    # --- issue 5: threats and proposals -------------------------------------------------
+
+    @cached_property
+    def statements(self) -> pd.DataFrame:
+        """Threats, proposals, rejections, accusations and talks, linked into events."""
+        from .statements import statements
+
+        return statements(
+            self.corpus, sentences=self.sentences, quotes=self.quotes, mentions=self.mentions
+        )
