@@ -700,7 +700,7 @@ def plot_threat_intervals(statements: pd.DataFrame, *, by: str = "camp", ax=None
     ax.barh(y, iv["days"], color=[colors[g] for g in iv[by]])
     for yi, (days, date) in enumerate(zip(iv["days"], iv["event_date"], strict=True)):
         ax.annotate(
-            f"{days} d (to {date:%Y-%m-%d})",
+            f"{days} d (to {date:%Y-%m-%d})" if days else f"same day ({date:%Y-%m-%d})",
             (days, yi),
             xytext=(3, 0),
             textcoords="offset points",
