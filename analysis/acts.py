@@ -14,8 +14,9 @@ What a match means is decided here, not in the patterns:
 
 - one :class:`ActMatch` per act and sentence; the first cue of the act in file
   order decides its CAMEO code and score, the others are kept as evidence;
-- a cue inside a repetition marker ("repeating a threat previously uttered") is
-  not an act of its own;
+- a repetition marker ("repeating a threat previously uttered", "these warnings
+  have been voiced") names earlier acts with nouns, which are not cues, so it is
+  no act of its own;
 - when a sentence accuses someone, the other acts in the accusing clause are the
   content of the accusation ("Kiev is rejecting the peace process and sabotaging
   ...") and are not coded as acts of the accused;
@@ -393,8 +394,6 @@ def code_sentence(text: str, lexicon: ActLexicon | None = None) -> list[ActMatch
     """The acts of one sentence, one :class:`ActMatch` per act (see the module doc)."""
     lexicon = lexicon or default_acts()
     cues = find_cues(text, lexicon)
-    repeats = repetition_markers(text, lexicon)
-    cues = [c for c in cues if not any(s <= c.start and c.end <= e for s, e in repeats)]
 
     def clause(c):
         return clause_bounds(text, c.start)

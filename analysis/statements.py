@@ -21,7 +21,8 @@ Who the speaker is (``speaker_basis`` says which rule decided):
   Russian Foreign Ministry, ... the Coalition of the Willing signed a
   declaration" is a proposal by the coalition, ``reported_by`` the ministry.
 - ``context``: a threat, rejection or accusation with no speaker in its own
-  sentence belongs to the speaker of the previous statement in the paragraph.
+  sentence belongs to the speaker of the previous statement in the paragraph; a
+  sentence opening with "He" or "She" to the last person who spoke in the article.
 
 Dates: ``event_date`` (first day), ``date_end`` (last day), ``date_precision`` and
 ``date_basis`` from :func:`analysis.dates.date_cue`; an article with no known
@@ -125,13 +126,17 @@ def _can_be_target(row) -> bool:
     return kind not in _NOT_SPEAKERS and not (kind == "place" and mtype != "capital")
 
 
+_PRONOUN = re.compile(r"^\W*(?:He|She)\b")
+_JOINED = re.compile(r"^(?:\s*(?:,|and|&)\s*)*(?:[A-Z][\w.'-]*\s+)*$")
+
+
 def _coordination(mentions: list, anchor: dict, text: str) -> list[dict]:
     """The mentions coordinated with ``anchor``: "London and Paris's discussions"
     -> [London, Paris's]."""
 
     def joined(a, b):
-        gap = text[a["end"] : b["start"]]
-        return gap in (" and ", ", ", ", and ", " & ")
+        # "Kyiv and London", "Zelenskyy, British Prime Minister Keir Starmer, and ..."
+        return _JOINED.match(text[a["end"] : b["start"]]) is not None
 
     i = next(k for k, m in enumerate(mentions) if m["start"] == anchor["start"])
     lo, hi = i, i
@@ -161,6 +166,8 @@ def _article_statements(
         return camps.get(actor) if isinstance(actor, str) else None
 
     last_speaker: dict[int, tuple[str, str]] = {}  # paragraph -> (speaker, basis)
+    last_person = None  # the last person who spoke, for "He ..." / "She ..."
+    kinds = {m["actor"]: str(m.get("kind", "")) for m in mention_rows}
     for sent in sents.itertuples(index=False):
         s_start, s_end = int(sent.start), int(sent.end)
         stext = text[s_start:s_end]
@@ -210,7 +217,11 @@ def _article_statements(
                 if before
                 else []
             )
-            subject = group[0] if group else None
+            # the first named actor of the group, not an adjective before a title
+            subject = next(
+                (m for m in group if str(m.get("type", "")) != "adjective"),
+                group[0] if group else None,
+            )
             doer = agent or subject
             act = lexicon.acts[match.act]
             reported_by = None
@@ -238,10 +249,14 @@ def _article_statements(
                     speaker, basis = doer["actor"], "agent" if doer is agent else "subject"
                 elif paragraph in last_speaker:
                     speaker, basis = last_speaker[paragraph][0], "context"
+                elif _PRONOUN.match(stext) and last_person is not None:
+                    speaker, basis = last_person, "context"  # "She called the plans ..."
                 else:
                     speaker, basis = None, "none"
             if speaker is not None and (act.agent == "voice" or basis == "quote"):
                 last_speaker[paragraph] = (speaker, basis)
+            if speaker is not None and kinds.get(speaker) == "person":
+                last_person = speaker
 
             camp = camp_of(speaker)
             # target: actors named in the cue's clause or after the cue, outside the

@@ -89,6 +89,21 @@ def test_conditions_for_peace_are_terms(lexicon):
     assert acts["proposal"].plover == "REQUEST" and acts["proposal"].cameo == "10"
 
 
+def test_russian_proposals_and_continued_rejection(lexicon):
+    acts = coded(
+        "Russian proposals have so far boiled down to appointing the five permanent members of "
+        "the UN Security Council as guarantor powers.",
+        lexicon,
+    )
+    assert list(acts) == ["proposal"]
+    acts = coded(
+        "Russia continues to reject the deployment of any NATO troops to Ukraine to monitor a "
+        "potential ceasefire, Zakharova said.",
+        lexicon,
+    )
+    assert list(acts) == ["rejection"]
+
+
 def test_two_acts_in_one_sentence(lexicon):
     acts = coded(
         "Russia on Thursday slammed a plan for European peacekeepers to be deployed to Ukraine "
