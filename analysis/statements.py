@@ -99,6 +99,8 @@ def _is_subject_mention(row, text: str) -> bool:
         return False
     if kind == "place" and mtype != "capital":
         return False
+    if row.get("possessive") is True:
+        return False
     alias = text[row["start"] : row["end"]]
     following = text[row["end"] : row["end"] + 3]
     return not (alias.endswith(("'s", "\u2019s")) or following.startswith(("'s", "\u2019s")))
@@ -127,7 +129,7 @@ def _can_be_target(row) -> bool:
 
 
 _PRONOUN = re.compile(r"^\W*(?:He|She)\b")
-_JOINED = re.compile(r"^(?:\s*(?:,|and|&)\s*)*(?:[A-Z][\w.'-]*\s+)*$")
+_JOINED = re.compile(r"^\s*(?:(?:,|and|&)\s*)*(?:[A-Z][\w.'-]*\s+)*$")
 
 
 def _coordination(mentions: list, anchor: dict, text: str) -> list[dict]:
@@ -270,7 +272,7 @@ def _article_statements(
                     m
                     for m in s_mentions
                     if m["start"] >= max(c_left, s_start)
-                    and not (subject is not None and m["start"] == subject["start"])
+                    and not any(m["start"] == g["start"] for g in group)
                 ]
             for m in candidates:
                 if m["actor"] in (speaker, reported_by) or not _can_be_target(m):
