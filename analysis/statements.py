@@ -219,10 +219,14 @@ def _article_statements(
                 if before
                 else []
             )
-            # the first named actor of the group, not an adjective before a title
+            # the first person of the group ("US President Donald Trump"), else the first
+            # named actor ("London and Paris"), not an adjective before a title
             subject = next(
-                (m for m in group if str(m.get("type", "")) != "adjective"),
-                group[0] if group else None,
+                (m for m in group if str(m.get("kind", "")) == "person"),
+                next(
+                    (m for m in group if str(m.get("type", "")) != "adjective"),
+                    group[0] if group else None,
+                ),
             )
             doer = agent or subject
             act = lexicon.acts[match.act]

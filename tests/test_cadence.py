@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from analysis import Tables
 from analysis.cadence import cadence, intervals
 
 
@@ -97,3 +98,20 @@ def test_bad_options(statements):
         cadence(statements, by="outlet")
     with pytest.raises(ValueError, match="by"):
         intervals(statements, by="act")
+
+
+# --- the seeds ----------------------------------------------------------------------------
+
+
+def test_seed_threats_per_month_and_interval(seeds):
+    st = Tables(seeds).statements
+    c = cadence(st, freq="M", by="camp", acts="threat")
+    # September 2025: Putin's; January 2026: the ministry's two warnings of the 8th in UNN
+    # (one of them also in The Moscow Times), the lede's, and "Moscow has repeatedly warned"
+    assert c[["period_label", "camp", "n_events"]].values.tolist() == [
+        ["2025-09", "Russia", 1],
+        ["2026-01", "Russia", 4],
+    ]
+    assert c.attrs["undated_events"] == 2  # Grushko (Censor.NET) and Zakharova (Sputnik)
+    iv = intervals(st, by="camp", acts="threat")
+    assert iv["days"].tolist()[0] == 127  # 2025-09-03 to 2026-01-08

@@ -6,7 +6,9 @@ as ``analysis.statements`` returns them.
 
 import pandas as pd
 import pytest
+from conftest import MOSCOW_TIMES, UNN
 
+from analysis import Tables
 from analysis.events import EVENT_SIMILARITY, events, link_events, similarity
 
 UNN_TARGETS = (
@@ -207,3 +209,34 @@ def test_threshold_is_between_the_pairs(rows):
 def test_events_of_nothing():
     assert events(pd.DataFrame(columns=["event_id"])).empty
     assert link_events(pd.DataFrame(columns=["text"])).empty
+
+
+# --- the seeds ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_statements(seeds):
+    return Tables(seeds).statements
+
+
+def test_seed_events_one_statement_two_outlets(seed_statements):
+    ev = events(seed_statements)
+    shared = ev[ev["n_articles"] > 1]
+    # on the seeds, exactly one statement is reported by two outlets
+    assert len(shared) == 1
+    (row,) = shared.itertuples()
+    assert (row.act, row.camp, row.event_date) == ("threat", "Russia", pd.Timestamp("2026-01-08"))
+    assert row.outlets == "The Moscow Times, UNN"
+    assert row.article_ids == f"{UNN}, {MOSCOW_TIMES}"
+    # the day named in the text ("Thursday") wins over UNN's publication date
+    assert row.date_basis.startswith("text: 'Thursday'")
+
+
+def test_seed_threshold_sits_between_same_and_different_statements(seed_statements):
+    sim = similarity(seed_statements["text"])
+    idx = seed_statements.index
+    targets = idx[seed_statements.text.str.contains("legitimate")]
+    assert sim[targets[0], targets[1]] == pytest.approx(0.55, abs=0.03)
+    same_day_threats = idx[(seed_statements.act == "threat") & (seed_statements.article_id == UNN)]
+    others = [sim[i, j] for i in same_day_threats for j in same_day_threats if i < j]
+    assert max(others) < EVENT_SIMILARITY <= sim[targets[0], targets[1]]

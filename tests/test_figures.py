@@ -76,4 +76,37 @@ def test_actor_figures_draw_hand_checked_counts(seeds):
     pairs = co_mentions(tables.mentions).set_index(["actor_a", "actor_b"])["sentences"]
     # "London and Paris's discussions ..., Alexey Polishchuk, ..., told Sputnik."
     assert pairs[("Alexey Polishchuk", "London")] == 1
+
+
+# --- threats and proposals (issue 5) -------------------------------------------------------
+
+
+def test_statement_figures_draw_on_the_given_axes(seeds):
+    from analysis import (
+        plot_acts_per_month,
+        plot_conflict_score,
+        plot_statement_timeline,
+        plot_threat_intervals,
+    )
+
+    st = Tables(seeds).statements
+    fig, axes = plt.subplots(2, 2)
+    assert plot_statement_timeline(st, ax=axes[0, 0]) is axes[0, 0]
+    lanes = [t.get_text() for t in axes[0, 0].get_yticklabels()]
+    assert lanes[0] == "Europe" and "Russia" in lanes
+    notes = " ".join(t.get_text() for t in axes[0, 0].texts)
+    assert "events in articles with no known date" in notes
+    assert "2 articles" in notes  # the 8 January threat, reported by UNN and The Moscow Times
+
+    assert plot_acts_per_month(st, ax=axes[0, 1]) is axes[0, 1]
+    # threats: 1 in 2025-09, 4 in 2026-01; proposals by month
+    heights = [round(p.get_height()) for p in axes[0, 1].patches]
+    assert heights[:2] == [1, 4]
+
+    assert plot_conflict_score(st, ax=axes[1, 0]) is axes[1, 0]
+    assert axes[1, 0].get_ylim() == (-10.5, 10.5)
+
+    assert plot_threat_intervals(st, ax=axes[1, 1]) is axes[1, 1]
+    labels = [t.get_text() for t in axes[1, 1].get_yticklabels()]
+    assert labels[0].startswith("Russia: E001 →")
     plt.close("all")

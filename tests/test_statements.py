@@ -10,7 +10,9 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import CENSOR, MOSCOW_TIMES, NO_OUTLET, SPUTNIK, UNN
 
+from analysis import Tables
 from analysis.statements import STATEMENT_COLUMNS, statements
 
 ARTICLES = {
@@ -406,3 +408,130 @@ def test_empty_corpus(frames):
         corpus.iloc[0:0], quotes=quotes, mentions=mentions, sentences=sentences.iloc[0:0]
     )
     assert list(table.columns) == STATEMENT_COLUMNS and table.empty
+
+
+# --- the seeds, end to end: load_corpus, sentences, quotes and mentions of the suite -----
+
+
+@pytest.fixture(scope="module")
+def seed_statements(seeds):
+    return Tables(seeds).statements
+
+
+def seed_row(table, article, starts, act):
+    hits = table[
+        (table.article_id == article) & table.text.str.startswith(starts) & (table.act == act)
+    ]
+    assert len(hits) == 1, hits[["article_id", "sentence_id", "act", "text"]]
+    return hits.iloc[0]
+
+
+def test_seed_offsets_round_trip(seeds, seed_statements):
+    texts = dict(zip(seeds.article_id, seeds.text, strict=True))
+    assert len(seed_statements) > 40
+    for r in seed_statements.itertuples():
+        assert texts[r.article_id][r.start : r.end] == r.text
+        assert texts[r.article_id][r.cue_start : r.cue_end] == r.cue
+
+
+def test_every_threat_in_the_seeds(seed_statements):
+    # read by hand: the threats a careful reader marks, and nothing else
+    threats = seed_statements[seed_statements.act == "threat"]
+    found = sorted(zip(threats.article_id, threats.text.str.slice(0, 40), strict=True))
+    assert found == sorted(
+        [
+            (UNN, "The deployment of troops and military fa"),
+            (UNN, "In this regard, the Russian Foreign Mini"),
+            (UNN, "All such units and facilities will be co"),
+            (CENSOR, "According to him, any military presence "),
+            (SPUTNIK, "Any foreign military presence in Ukraine"),
+            (NO_OUTLET, "On Wednesday, he said that fighting in U"),
+            (MOSCOW_TIMES, "But Moscow has repeatedly warned that it"),
+            (MOSCOW_TIMES, '"All such units and facilities will be c'),
+        ]
+    )
+
+
+def test_putin_on_wednesday_is_3_september(seed_statements):
+    r = seed_row(seed_statements, NO_OUTLET, "On Wednesday, he said", "threat")
+    assert (r.speaker, r.camp, r.speaker_basis) == ("Vladimir Putin", "Russia", "quote")
+    assert r.cue == "fighting in Ukraine would continue if"
+    assert r.event_date == pd.Timestamp("2025-09-03")
+    assert r.date_basis == "text: 'On Wednesday'"
+    assert (r.plover, r.cameo, r.score) == ("THREATEN", "138", -7.0)
+
+
+def test_zakharova_rejections_in_vladivostok_take_the_publication_date(seed_statements):
+    for starts in (
+        '"These are not security guarantees',
+        "Russia continues to reject",
+        '"Russia will not discuss',
+    ):
+        r = seed_row(seed_statements, NO_OUTLET, starts, "rejection")
+        assert r.speaker == "Maria Zakharova"
+        assert r.event_date == pd.Timestamp("2025-09-04")
+        assert r.date_basis == "publication date"
+    assert seed_row(seed_statements, NO_OUTLET, "Russia continues to reject", "rejection").repeated
+
+
+def test_legitimate_targets_reported_twice_is_one_event(seed_statements):
+    unn = seed_row(seed_statements, UNN, "All such units", "threat")
+    mt = seed_row(seed_statements, MOSCOW_TIMES, '"All such units', "threat")
+    assert unn.event_id == mt.event_id
+    assert unn.event_date == mt.event_date == pd.Timestamp("2026-01-08")
+    assert (unn.speaker, mt.speaker) == ("Russian Foreign Ministry", "Maria Zakharova")
+    assert unn.date_basis == "publication date"
+    assert mt.date_basis == "text: 'Thursday' against an estimated publication date"
+    assert unn.repeated and mt.repeated  # "repeatedly voiced"; "repeating a threat ... Putin"
+    assert (seed_statements.event_id == unn.event_id).sum() == 2
+
+
+def test_coalition_declaration_reported_by_the_ministry(seed_statements):
+    r = seed_row(seed_statements, UNN, "As stated by the Russian Foreign Ministry", "proposal")
+    assert (r.speaker, r.reported_by, r.camp) == (
+        "Coalition of the Willing",
+        "Russian Foreign Ministry",
+        "Europe",
+    )
+    assert r.event_date == pd.Timestamp("2026-01-06")
+
+
+def test_polishchuk_is_open_to_discussing_undated(seed_statements):
+    # decided: a proposal (PLOVER AGREE, CAMEO 036 intent to negotiate), conditional on
+    # "serious and realistic" terms; the conditions are kept in the sentence, not a flag
+    rows = seed_statements[
+        (seed_statements.article_id == SPUTNIK) & (seed_statements.cue == "open to discussing")
+    ]
+    assert len(rows) == 2
+    assert set(rows.speaker) == {"Alexey Polishchuk"}
+    assert set(rows.act) == {"proposal"} and set(rows.cameo) == {"036"}
+    assert rows.event_date.isna().all()
+    assert rows.event_id.nunique() == 1  # reported, then quoted: one statement
+
+
+def test_zakharova_on_wednesday_in_an_undated_article(seed_statements):
+    r = seed_row(seed_statements, SPUTNIK, "Any foreign military presence", "threat")
+    assert r.speaker == "Maria Zakharova"
+    assert pd.isna(r.event_date)
+    assert r.date_basis == "unknown: text says 'on Wednesday' but the publication date is unknown"
+
+
+def test_moscow_times_thursday_and_earlier_this_week(seed_statements):
+    r = seed_row(seed_statements, MOSCOW_TIMES, "Russia on Thursday slammed", "rejection")
+    assert r.speaker == "Russia" and r.event_date == pd.Timestamp("2026-01-08")
+    r = seed_row(seed_statements, MOSCOW_TIMES, "European leaders and U.S. envoys", "proposal")
+    assert (r.event_date, r.date_end) == (pd.Timestamp("2026-01-05"), pd.Timestamp("2026-01-07"))
+    r = seed_row(seed_statements, MOSCOW_TIMES, "She called the plans", "rejection")
+    assert (r.speaker, r.speaker_basis) == ("Maria Zakharova", "context")
+
+
+def test_marked_not_counted(seed_statements):
+    r = seed_row(seed_statements, CENSOR, "The Ukrainian side did not participate", "talks")
+    assert r.negated and not r.counted
+    r = seed_row(seed_statements, NO_OUTLET, "One particularly contentious issue", "proposal")
+    assert r.hypothetical and not r.counted
+    assert seed_statements.loc[seed_statements.counted, "negated"].eq(False).all()
+
+
+def test_outlets_are_never_speakers(seed_statements):
+    assert not set(seed_statements.speaker.dropna()) & {"UNN", "Sputnik", "TASS", "Censor.NET"}
