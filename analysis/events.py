@@ -61,7 +61,8 @@ EVENT_COLUMNS = [
 
 
 def similarity(texts) -> np.ndarray:
-    """Pairwise TF-IDF cosine similarity of ``texts`` (the rule used to link)."""
+    """Pairwise TF-IDF cosine similarity of ``texts`` (the measure used to link; for
+    inspection on small sets: the matrix is dense)."""
     texts = list(texts)
     if not texts:
         return np.zeros((0, 0))
@@ -91,13 +92,50 @@ def _same_voice(a, b) -> bool:
     return isinstance(a["camp"], str) and isinstance(b["camp"], str) and a["camp"] == b["camp"]
 
 
+def _blocks(rows: pd.DataFrame) -> list[list[int]]:
+    """Positions of the statements that may be linked with each other: one act, and
+    overlapping date spans (a sweep over start dates), or one undated article."""
+    blocks: list[list[int]] = []
+    for _, group in rows.groupby("act", sort=True):
+        dated = group[group["event_date"].notna()]
+        first = dated["event_date"]
+        last = dated["date_end"].where(dated["date_end"].notna(), first)
+        order = np.argsort(first.to_numpy(), kind="stable")
+        positions = dated.index.to_numpy()[order]
+        firsts, lasts = first.to_numpy()[order], last.to_numpy()[order]
+        current: list[int] = []
+        reach = None
+        for pos, f, la in zip(positions, firsts, lasts, strict=True):
+            if current and f > reach:
+                blocks.append(current)
+                current, reach = [], None
+            current.append(int(pos))
+            reach = la if reach is None or la > reach else reach
+        if current:
+            blocks.append(current)
+        undated = group[group["event_date"].isna()]
+        for _, same in undated.groupby("article_id", sort=False):
+            blocks.append([int(i) for i in same.index])
+    return [b for b in blocks if len(b) > 1]
+
+
 def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY) -> pd.Series:
-    """The ``event_id`` of each statement (a Series aligned with ``statements``)."""
+    """The ``event_id`` of each statement (a Series aligned with ``statements``).
+
+    Only statements of one act whose date spans overlap (or undated ones of one
+    article) are compared, so the work grows with the statements of a day, not
+    with the square of the corpus.
+    """
     n = len(statements)
     if n == 0:
         return pd.Series([], index=statements.index, dtype=object)
     rows = statements.reset_index(drop=True)
-    sim = similarity(rows["text"].fillna(""))
+    texts = rows["text"].fillna("")
+    vectorizer = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
+    try:
+        matrix = vectorizer.fit_transform(texts)  # rows are L2-normalised: dot = cosine
+    except ValueError:  # only stop words
+        matrix = None
     parent = list(range(n))
 
     def find(i):
@@ -107,17 +145,20 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
         return i
 
     records = rows.to_dict("records")
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = records[i], records[j]
-            if (
-                a["act"] == b["act"]
-                and a["counted"] == b["counted"]
-                and sim[i, j] >= threshold
-                and _same_voice(a, b)
-                and _same_day(a, b)
-            ):
-                parent[find(j)] = find(i)
+    for block in _blocks(rows):
+        sim = (matrix[block] @ matrix[block].T).toarray() if matrix is not None else None
+        for a_pos, i in enumerate(block):
+            for b_pos in range(a_pos + 1, len(block)):
+                j = block[b_pos]
+                a, b = records[i], records[j]
+                score = sim[a_pos, b_pos] if sim is not None else float(a["text"] == b["text"])
+                if (
+                    a["counted"] == b["counted"]
+                    and score >= threshold
+                    and _same_voice(a, b)
+                    and _same_day(a, b)
+                ):
+                    parent[find(j)] = find(i)
 
     roots = [find(i) for i in range(n)]
     order = rows.assign(_root=roots, _date=rows["event_date"]).sort_values(
