@@ -106,6 +106,7 @@ class ActLexicon:
     negation: frozenset[str]
     hypothetical: re.Pattern
     repetition: re.Pattern
+    any_cue: re.Pattern  # every cue pattern in one alternation, to skip sentences fast
 
     def cameo_label(self, code: str) -> str:
         return self.cameo[code][0]
@@ -295,7 +296,11 @@ def load_acts(path=None) -> ActLexicon:
             _compile(pattern, path, line, f"{key} pattern")
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in items) + r")\b", re.IGNORECASE)
 
+    any_cue = re.compile(
+        "|".join(cue.regex.pattern for act in acts.values() for cue in act.cues), re.IGNORECASE
+    )
     return ActLexicon(
+        any_cue=any_cue,
         path=path,
         acts=acts,
         cameo=cameo,
@@ -373,28 +378,36 @@ def repetition_markers(text: str, lexicon: ActLexicon | None = None) -> list[tup
     return [m.span() for m in lexicon.repetition.finditer(text)]
 
 
-def find_cues(text: str, lexicon: ActLexicon | None = None) -> list[CueMatch]:
-    """Every cue of every act in ``text``, with negation and hypothesis marked."""
-    lexicon = lexicon or default_acts()
+def _cue_matches(text: str, raw, lexicon: ActLexicon) -> list[CueMatch]:
     found = []
-    for act in lexicon.acts.values():
-        for cue in act.cues:
-            for m in cue.regex.finditer(text):
-                if m.end() == m.start():
-                    continue
-                match = CueMatch(cue, m.start(), m.end(), m.group())
-                match.negated = _negated(text, match, lexicon)
-                match.hypothetical = _hypothetical(text, match, lexicon)
-                found.append(match)
+    for cue, start, end in raw:
+        match = CueMatch(cue, start, end, text[start:end])
+        match.negated = _negated(text, match, lexicon)
+        match.hypothetical = _hypothetical(text, match, lexicon)
+        found.append(match)
     found.sort(key=lambda c: (c.start, c.cue.order))
     return found
 
 
-def code_sentence(text: str, lexicon: ActLexicon | None = None) -> list[ActMatch]:
-    """The acts of one sentence, one :class:`ActMatch` per act (see the module doc)."""
-    lexicon = lexicon or default_acts()
-    cues = find_cues(text, lexicon)
+def _raw_cues(text: str, lexicon: ActLexicon) -> list[tuple[Cue, int, int]]:
+    if lexicon.any_cue.search(text) is None:  # one pass rules out most texts
+        return []
+    return [
+        (cue, m.start(), m.end())
+        for act in lexicon.acts.values()
+        for cue in act.cues
+        for m in cue.regex.finditer(text)
+        if m.end() > m.start()
+    ]
 
+
+def find_cues(text: str, lexicon: ActLexicon | None = None) -> list[CueMatch]:
+    """Every cue of every act in ``text``, with negation and hypothesis marked."""
+    lexicon = lexicon or default_acts()
+    return _cue_matches(text, _raw_cues(text, lexicon), lexicon)
+
+
+def _decide(text: str, cues: list[CueMatch]) -> list[ActMatch]:
     def clause(c):
         return clause_bounds(text, c.start)
 
@@ -420,4 +433,35 @@ def code_sentence(text: str, lexicon: ActLexicon | None = None) -> list[ActMatch
             continue
         ranked = sorted(matches, key=lambda c: (c.negated or c.hypothetical, c.cue.order, c.start))
         result.append(ActMatch(act, ranked[0], sorted(matches, key=lambda c: c.start)))
+    return result
+
+
+def code_sentence(text: str, lexicon: ActLexicon | None = None) -> list[ActMatch]:
+    """The acts of one sentence, one :class:`ActMatch` per act (see the module doc)."""
+    lexicon = lexicon or default_acts()
+    return _decide(text, find_cues(text, lexicon))
+
+
+def code_sentences(
+    text: str, spans: list[tuple[int, int]], lexicon: ActLexicon | None = None
+) -> list[list[ActMatch]]:
+    """The acts of each sentence ``text[start:end]`` of one article, with offsets
+    relative to the sentence, exactly as :func:`code_sentence` gives them. One pass of
+    all cues together rules out sentences without any; the others are searched in
+    place, without copying the sentence."""
+    lexicon = lexicon or default_acts()
+    result = []
+    for s, e in spans:
+        if lexicon.any_cue.search(text, s, e) is None:
+            result.append([])
+            continue
+        raw = [
+            (cue, m.start() - s, m.end() - s)
+            for act in lexicon.acts.values()
+            for cue in act.cues
+            for m in cue.regex.finditer(text, s, e)
+            if m.end() > m.start()
+        ]
+        sentence = text[s:e]
+        result.append(_decide(sentence, _cue_matches(sentence, raw, lexicon)))
     return result

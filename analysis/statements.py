@@ -38,7 +38,7 @@ import re
 
 import pandas as pd
 
-from analysis.acts import ActLexicon, clause_bounds, code_sentence, default_acts
+from analysis.acts import ActLexicon, clause_bounds, code_sentences, default_acts
 from analysis.dates import date_cue
 
 #: The columns of :func:`statements`, in order.
@@ -150,10 +150,10 @@ def _coordination(mentions: list, anchor: dict, text: str) -> list[dict]:
 
 
 def _article_statements(
-    article: pd.Series,
-    sents: pd.DataFrame,
-    quotes: pd.DataFrame,
-    mentions: pd.DataFrame,
+    article: dict,
+    sents: list[dict],
+    quote_rows: list[dict],
+    mention_rows: list[dict],
     camps: dict[str, str],
     lexicon: ActLexicon,
 ) -> list[dict]:
@@ -161,8 +161,6 @@ def _article_statements(
     published = article.get("published", pd.NaT)
     estimated = bool(article.get("published_estimated", False)) if pd.notna(published) else False
     rows: list[dict] = []
-    mention_rows = mentions.to_dict("records") if not mentions.empty else []
-    quote_rows = quotes.to_dict("records") if not quotes.empty else []
 
     def camp_of(actor):
         return camps.get(actor) if isinstance(actor, str) else None
@@ -170,12 +168,13 @@ def _article_statements(
     last_speaker: dict[int, tuple[str, str]] = {}  # paragraph -> (speaker, basis)
     last_person = None  # the last person who spoke, for "He ..." / "She ..."
     kinds = {m["actor"]: str(m.get("kind", "")) for m in mention_rows}
-    for sent in sents.itertuples(index=False):
-        s_start, s_end = int(sent.start), int(sent.end)
+    sents = [s for s in sents if s.get("kind", "sentence") in STATEMENT_KINDS]
+    coded = code_sentences(text, [(int(s["start"]), int(s["end"])) for s in sents], lexicon)
+    for sent, matches in zip(sents, coded, strict=True):
+        s_start, s_end = int(sent["start"]), int(sent["end"])
         stext = text[s_start:s_end]
-        paragraph = int(getattr(sent, "paragraph_id", -1))
-        matches = code_sentence(stext, lexicon) if sent.kind in STATEMENT_KINDS else []
-        markers = list(lexicon.repetition.finditer(stext)) if sent.kind in STATEMENT_KINDS else []
+        paragraph = int(sent.get("paragraph_id", -1))
+        markers = list(lexicon.repetition.finditer(stext))
         if not matches:
             if markers:  # "These warnings have been repeatedly voiced": the acts before it
                 for row in rows:
@@ -302,7 +301,7 @@ def _article_statements(
             rows.append(
                 {
                     "article_id": article["article_id"],
-                    "sentence_id": int(sent.sentence_id),
+                    "sentence_id": int(sent["sentence_id"]),
                     "paragraph_id": paragraph,
                     "start": s_start,
                     "end": s_end,
@@ -329,7 +328,7 @@ def _article_statements(
                     "cameo": match.cameo,
                     "cameo_label": lexicon.cameo_label(match.cameo),
                     "score": match.score,
-                    "outlet": article.get("outlet", None),
+                    "outlet": article.get("outlet"),
                     "published": published,
                 }
             )
@@ -370,24 +369,23 @@ def statements(
         mentions = analysis.mentions(corpus)
     camps = _camp_lookup(mentions)
 
-    by_article = {k: g for k, g in sentences.groupby("article_id", sort=False)}
-    q_by = {k: g for k, g in quotes.groupby("article_id", sort=False)} if len(quotes) else {}
-    m_by = {k: g for k, g in mentions.groupby("article_id", sort=False)} if len(mentions) else {}
-    empty_q, empty_m = quotes.iloc[0:0], mentions.iloc[0:0]
+    def records_by_article(table: pd.DataFrame) -> dict[str, list[dict]]:
+        grouped: dict[str, list[dict]] = {}
+        for record in table.to_dict("records"):
+            grouped.setdefault(record["article_id"], []).append(record)
+        return grouped
+
+    by_article = records_by_article(sentences.sort_values(["article_id", "start"]))
+    q_by = records_by_article(quotes)
+    m_by = records_by_article(mentions.sort_values(["article_id", "start"]))
     rows: list[dict] = []
-    for _, article in corpus.iterrows():
+    for article in corpus.to_dict("records"):
         aid = article["article_id"]
         if aid not in by_article:
             continue
-        sents = by_article[aid].sort_values("start")
         rows.extend(
             _article_statements(
-                article,
-                sents,
-                q_by.get(aid, empty_q),
-                m_by.get(aid, empty_m),
-                camps,
-                lexicon,
+                article, by_article[aid], q_by.get(aid, []), m_by.get(aid, []), camps, lexicon
             )
         )
     if not rows:

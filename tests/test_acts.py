@@ -264,3 +264,31 @@ def test_unknown_cue_key(tmp_path):
     path = write(tmp_path, minimal(cue_line="      - pattern: 'x'\n        camo: '13'"))
     with pytest.raises(DataFileError, match="unknown key"):
         load_acts(path)
+
+
+def test_code_sentences_matches_code_sentence(lexicon):
+    from analysis.acts import code_sentences
+
+    parts = [
+        "Kyiv offered a ceasefire.",
+        "Moscow warned that it would strike.",
+        "Nothing here.",
+        "Zakharova said Russia will not discuss it.",
+    ]
+    text = " ".join(parts)
+    spans = []
+    for part in parts:
+        start = text.index(part)
+        spans.append((start, start + len(part)))
+    together = code_sentences(text, spans, lexicon)
+    for (s, e), acts in zip(spans, together, strict=True):
+        alone = code_sentence(text[s:e], lexicon)
+        assert [(a.act, a.start, a.end, a.cameo) for a in acts] == [
+            (a.act, a.start, a.end, a.cameo) for a in alone
+        ]
+    assert [[a.act for a in acts] for acts in together] == [
+        ["proposal"],
+        ["threat"],
+        [],
+        ["rejection"],
+    ]
