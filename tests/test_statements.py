@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from conftest import CENSOR, MOSCOW_TIMES, NO_OUTLET, SPUTNIK, UNN
 
-from analysis import Tables
+from analysis import SEEDS_DIR, Tables
 from analysis.statements import STATEMENT_COLUMNS, statements
 
 ARTICLES = {
@@ -535,3 +535,14 @@ def test_marked_not_counted(seed_statements):
 
 def test_outlets_are_never_speakers(seed_statements):
     assert not set(seed_statements.speaker.dropna()) & {"UNN", "Sputnik", "TASS", "Censor.NET"}
+
+
+def test_export_writes_statements(tmp_path, seed_statements):
+    from analysis.cli import main
+
+    args = ["export", "--corpus", str(SEEDS_DIR), "--out", str(tmp_path), "--tables", "statements"]
+    assert main(args) == 0
+    exported = pd.read_csv(tmp_path / "statements.csv")
+    assert list(exported.columns) == STATEMENT_COLUMNS
+    assert len(exported) == len(seed_statements)
+    assert exported["event_id"].tolist() == seed_statements["event_id"].tolist()
