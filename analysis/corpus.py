@@ -168,7 +168,18 @@ def load_corpus(
 
 
 def _from_folder(folder: Path, report: LoadReport, rules) -> list[dict]:
-    files = []
+    files, shown = _folder_files(folder, report)
+    return _from_files(files, folder, report, rules, shown=shown)
+
+
+def _folder_files(folder: Path, report: LoadReport) -> tuple[list[Path], list[str]]:
+    """The article files of a folder, sorted, and how each is shown in ``source``.
+
+    Hidden files, tables and other files are reported as skipped. Raises
+    :class:`CorpusError` when the folder has nothing to read.
+    """
+    files, shown = [], []
+    prefix = folder.resolve().name  # resolved once: resolving every file is slow
     for path in sorted(folder.rglob("*")):
         if not path.is_file():
             continue
@@ -179,6 +190,7 @@ def _from_folder(folder: Path, report: LoadReport, rules) -> list[dict]:
             continue  # metadata, read by the catalog step
         elif path.suffix.lower() in TEXT_FILE_SUFFIXES:
             files.append(path)
+            shown.append(f"{prefix}/{relative.as_posix()}" if prefix else relative.as_posix())
         elif path.suffix.lower() in TABLE_SUFFIXES:
             report.skipped.append(
                 (
@@ -190,14 +202,32 @@ def _from_folder(folder: Path, report: LoadReport, rules) -> list[dict]:
             report.skipped.append((str(path), f"not a {'/'.join(TEXT_FILE_SUFFIXES)} file"))
     if not files and not report.skipped:
         raise CorpusError(f"{folder}: no .txt or .md files in this folder")
-    return _from_files(files, folder, report, rules)
+    return files, shown
 
 
-def _from_files(paths: list[Path], base: Path | None, report: LoadReport, rules) -> list[dict]:
-    """Articles from text files; ``source`` is shown relative to the folder ``base``."""
-    records, seen = [], {}
-    folder_name = Path(base.resolve().name) if base else None
-    for path in paths:
+def _from_files(
+    paths: list[Path],
+    base: Path | None,
+    report: LoadReport,
+    rules,
+    *,
+    shown: list[str] | None = None,
+    seen: dict | None = None,
+) -> list[dict]:
+    """Articles from text files; ``source`` is shown relative to the folder ``base``.
+
+    ``shown`` gives each file's ``source`` when the caller has it already; ``seen``
+    (article id -> path) carries duplicate detection across calls.
+    """
+    records = []
+    seen = {} if seen is None else seen
+    if shown is None:
+        prefix = base.resolve().name if base else None
+        shown = [
+            (Path(prefix) / path.relative_to(base)).as_posix() if base else path.name
+            for path in paths
+        ]
+    for path, where in zip(paths, shown, strict=True):
         try:
             raw, warning = read_text_file(path)
         except _Skip as reason:
@@ -212,10 +242,7 @@ def _from_files(paths: list[Path], base: Path | None, report: LoadReport, rules)
                 "rename one of the files"
             )
         seen[article_id] = path
-        shown = (
-            (Path(base.resolve().name) / path.relative_to(base)).as_posix() if base else path.name
-        )
-        records.append(_article(article_id, shown, raw, {}, "file", report, rules))
+        records.append(_article(article_id, where, raw, {}, "file", report, rules))
     return records
 
 

@@ -43,31 +43,47 @@ TERMINAL = ".!?…"
 CLOSERS = "'\"’”»)]"
 OPENERS = "'\"‘“«(["
 
-_CANDIDATE = re.compile(r"[.!?…]+['\"’”»)\]]*(?=\s)")
+# Punctuation that may end a sentence, closing quotes or brackets, then the space after.
+# (Spelled "[.!?…][.!?…]*", not "[.!?…]+", so that ``re`` can skip ahead to the next
+# punctuation mark in C: the scan is two to three times faster.)
+_CANDIDATE = re.compile(r"([.!?…][.!?…]*['\"’”»)\]]*)\s+")
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*▪·][ \t]+|\d{1,2}[.)][ \t]+)")
-_LINE = re.compile(r"[^\n]*\n?")
+# The visible part of a line: without surrounding spaces, tabs, \\r and no-break spaces.
+_VISIBLE_LINE = re.compile(r"[^\n \t\r\u00a0](?:[^\n]*[^\n \t\r\u00a0])?")
+_OPENERS_AND_DASHES = OPENERS + "-–—"
 
 
 def split_sentences(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str]]:
     """Sentences of one text as ``(start, end, paragraph_id, kind)`` tuples."""
-    lines = _nonblank_lines(text)
+    lines = [match.span() for match in _VISIBLE_LINE.finditer(text)]
     wrapped = _is_hard_wrapped(text, lines)
     out: list[tuple[int, int, int, str]] = []
+    # Sentence-end candidates come from one scan of the whole text, merged with the units
+    # by position (two pointers): far fewer Python steps than a scan per unit.
+    candidates = _CANDIDATE.finditer(text)
+    candidate = next(candidates, None)
     paragraph = -1
-    for unit_start, unit_end, is_bullet in _units(text, lines, wrapped):
+    for unit_start, unit_end, body_start in _units(text, lines, wrapped):
         paragraph += 1
-        body_start = unit_start
-        if is_bullet:
-            body_start = _BULLET.match(text, unit_start).end()
-        kind = "bullet" if is_bullet else "sentence"
+        is_bullet = body_start != unit_start
         if not is_bullet and _is_heading(text, unit_start, unit_end):
             is_title = (
                 paragraph == 0 and title and text[unit_start:unit_end].strip() == title.strip()
             )
             out.append((unit_start, unit_end, paragraph, "headline" if is_title else "heading"))
             continue
-        for start, end in _split_unit(text, body_start, unit_end):
-            out.append((start, end, paragraph, kind))
+        kind = "bullet" if is_bullet else "sentence"
+        while candidate is not None and candidate.start() < body_start:
+            candidate = next(candidates, None)
+        sentence_start = body_start
+        while candidate is not None and candidate.start() < unit_end:
+            nxt = candidate.end()  # the first visible character after the candidate
+            if nxt < unit_end and _is_boundary(text, sentence_start, candidate, nxt):
+                out.append((sentence_start, candidate.end(1), paragraph, kind))
+                sentence_start = nxt
+            candidate = next(candidates, None)
+        if sentence_start < unit_end:
+            out.append((sentence_start, unit_end, paragraph, kind))
     return out
 
 
@@ -76,21 +92,39 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
 
     ``corpus.text[start:end] == text`` for every row.
     """
-    columns: dict[str, list] = {
-        k: [] for k in ("article_id", "sentence_id", "paragraph_id", "start", "end", "text", "kind")
-    }
-    titles = corpus["title"] if "title" in corpus else [None] * len(corpus)
-    for article_id, text, title in zip(corpus["article_id"], corpus["text"], titles, strict=True):
-        title = title if isinstance(title, str) else None
-        for i, (start, end, paragraph, kind) in enumerate(split_sentences(text, title=title)):
-            columns["article_id"].append(article_id)
-            columns["sentence_id"].append(i)
-            columns["paragraph_id"].append(paragraph)
-            columns["start"].append(start)
-            columns["end"].append(end)
-            columns["text"].append(text[start:end])
-            columns["kind"].append(kind)
-    table = pd.DataFrame(columns)
+    ids: list = []
+    sentence_ids: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    paragraphs: list[int] = []
+    kinds: list[str] = []
+    texts: list[str] = []
+    titles = corpus["title"].tolist() if "title" in corpus else [None] * len(corpus)
+    for article_id, text, title in zip(
+        corpus["article_id"].tolist(), corpus["text"].tolist(), titles, strict=True
+    ):
+        spans = split_sentences(text, title=title if isinstance(title, str) else None)
+        if not spans:
+            continue
+        ids += [article_id] * len(spans)
+        sentence_ids += range(len(spans))
+        span_starts, span_ends, span_paragraphs, span_kinds = zip(*spans, strict=True)
+        starts += span_starts
+        ends += span_ends
+        paragraphs += span_paragraphs
+        kinds += span_kinds
+        texts += [text[start:end] for start, end in zip(span_starts, span_ends, strict=True)]
+    table = pd.DataFrame(
+        {
+            "article_id": ids,
+            "sentence_id": sentence_ids,
+            "paragraph_id": paragraphs,
+            "start": starts,
+            "end": ends,
+            "text": texts,
+            "kind": kinds,
+        }
+    )
     for name in ("sentence_id", "paragraph_id", "start", "end"):
         table[name] = table[name].astype("int64")
     return table
@@ -109,22 +143,6 @@ def sentence_at(spans: list[tuple[int, int, int, str]], pos: int) -> int:
 # --- units -------------------------------------------------------------------------------
 
 
-def _nonblank_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line with visible text, without surrounding spaces."""
-    lines = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        if start == end:
-            break
-        while start < end and text[start] in " \t\r\n\u00a0":
-            start += 1
-        while end > start and text[end - 1] in " \t\r\n\u00a0":
-            end -= 1
-        if start < end:
-            lines.append((start, end))
-    return lines
-
-
 def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     if len(lines) < 4:
         return False
@@ -133,19 +151,24 @@ def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
 
 
 def _units(text: str, lines, wrapped: bool):
-    """Yield (start, end, is_bullet) for each paragraph-like unit."""
-    unit_start = unit_end = None
-    bullet = False
+    """Yield (start, end, body_start) for each paragraph-like unit.
+
+    ``body_start`` is past the bullet marker of a bullet line, else ``start``.
+    """
+    unit_start = unit_end = body_start = None
+    bullet_match = _BULLET.match
     for start, end in lines:
-        is_bullet = bool(_BULLET.match(text, start)) and _BULLET.match(text, start).end() < end
+        marker = bullet_match(text, start)
+        is_bullet = marker is not None and marker.end() < end
         if unit_start is not None and not is_bullet and _continues(text, unit_end, start, wrapped):
             unit_end = end
             continue
         if unit_start is not None:
-            yield unit_start, unit_end, bullet
-        unit_start, unit_end, bullet = start, end, is_bullet
+            yield unit_start, unit_end, body_start
+        unit_start, unit_end = start, end
+        body_start = marker.end() if is_bullet else start
     if unit_start is not None:
-        yield unit_start, unit_end, bullet
+        yield unit_start, unit_end, body_start
 
 
 def _continues(text: str, prev_end: int, start: int, wrapped: bool) -> bool:
@@ -174,20 +197,6 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 # --- sentences inside a unit -------------------------------------------------------------
 
 
-def _split_unit(text: str, start: int, end: int):
-    """Yield (start, end) of each sentence between ``start`` and ``end``."""
-    sentence_start = start
-    for match in _CANDIDATE.finditer(text, start, end):
-        stop = match.end()
-        nxt = _next_visible(text, stop, end)
-        if nxt is None or not _is_boundary(text, sentence_start, match, nxt):
-            continue
-        yield sentence_start, stop
-        sentence_start = nxt
-    if sentence_start < end:
-        yield sentence_start, end
-
-
 def _next_visible(text: str, pos: int, end: int) -> int | None:
     while pos < end and text[pos].isspace():
         pos += 1
@@ -195,27 +204,40 @@ def _next_visible(text: str, pos: int, end: int) -> int | None:
 
 
 def _is_boundary(text: str, sentence_start: int, match: re.Match, nxt: int) -> bool:
+    """Whether the candidate ``match`` (punctuation, closers, space) ends a sentence."""
     first = text[nxt]
-    if first in OPENERS or first in "-–—":
+    if first in _OPENERS_AND_DASHES:
         after = _next_visible(text, nxt + 1, len(text))
         first = text[after] if after is not None else ""
     if not (first.isupper() or first.isdigit()):
         return False
-    punct = match.group(0).rstrip(CLOSERS)
+    punct = match.group(1).rstrip(CLOSERS)
     if punct != ".":
         return True
     # A single full stop: is the word before it an abbreviation or an initial?
-    word_end = match.start()
-    word_start = word_end
-    while word_start > sentence_start and not text[word_start - 1].isspace():
-        word_start -= 1
-    word = text[word_start:word_end].lstrip(OPENERS)
+    word = _word_before(text, sentence_start, match.start()).lstrip(OPENERS)
     if len(word) == 1 and word.isupper():
         return False  # an initial: "Vladimir V. Putin"
-    if word.lower() in ABBREVIATIONS:
-        if "." in word or word.lower() in ("etc", "approx", "est"):
+    lower = word.lower()
+    if lower in ABBREVIATIONS:
+        if "." in word or lower in ("etc", "approx", "est"):
             # U.S., a.m., etc. may end a sentence: only when a usual sentence opener follows
             next_word = text[nxt : nxt + 12].split(maxsplit=1)[0].strip(OPENERS)
             return next_word in SENTENCE_STARTERS
         return False
     return True
+
+
+def _word_before(text: str, sentence_start: int, word_end: int) -> str:
+    """The run of non-space characters that ends at ``word_end``, not before ``sentence_start``."""
+    low = max(word_end - 24, sentence_start)
+    chunk = text[low:word_end]
+    if not chunk or chunk[-1].isspace():
+        return ""
+    word = chunk.rsplit(None, 1)[-1]
+    if len(word) < len(chunk) or low == sentence_start:
+        return word
+    word_start = low  # a word longer than the chunk: walk back to its start
+    while word_start > sentence_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    return text[word_start:word_end]

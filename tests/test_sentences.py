@@ -99,3 +99,74 @@ def test_paragraphs_and_hard_wrapped_text():
 def test_sentence_at():
     spans = split_sentences("One. Two. Three.")
     assert [sentence_at(spans, p) for p in (0, 4, 5, 12)] == [0, 0, 1, 2]
+
+
+# --- the fast splitter gives exactly the sentences of the straightforward one -----------
+
+TRICKY_PIECES = [
+    ". ",
+    ".",
+    " ",
+    "U.S.",
+    "u.s",
+    "\n",
+    "\n\n",
+    " \u2003",
+    "\u2003\n",
+    "\u00a0",
+    '"',
+    "- ",
+    "1. ",
+    "12) ",
+    "Dr",
+    "A",
+    "a",
+    "The",
+    "the",
+    "…",
+    "?",
+    "!",
+    "«",
+    "»",
+    "(",
+    ")",
+    "—",
+    "etc",
+    "Word",
+    "word",
+    "x" * 30,
+    "\r\n",
+    "\t",
+    "e.g.",
+    "3",
+    ";",
+    ",",
+    "V. ",
+    "Mr. ",
+    "’",
+    "• ",
+]
+
+
+def test_same_sentences_as_the_reference_splitter_on_random_text():
+    import random
+
+    import slow_sentences
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(TRICKY_PIECES) for _ in range(rng.randint(0, 60)))
+        title = text.split("\n")[0].strip() if rng.random() < 0.3 else None
+        expected = slow_sentences.split_sentences(text, title=title)
+        assert split_sentences(text, title=title) == expected, repr(text)
+
+
+def test_same_sentence_table_as_the_reference_on_seeds_and_generated_articles(seeds):
+    import pandas as pd
+    import slow_sentences
+
+    from analysis import sentences
+    from analysis.synthetic import generate_corpus
+
+    for corpus in (seeds, generate_corpus(n_articles=300, seed=3)):
+        pd.testing.assert_frame_equal(sentences(corpus), slow_sentences.sentences(corpus))
