@@ -5,7 +5,15 @@ The public API is flat: everything a notebook needs is importable from here.
 
 from .cleaning import clean, removed_spans, to_raw
 from .config import FIGURES_DIR, LEXICON_DIR, NOTEBOOKS_DIR, ROOT, SEEDS_DIR, STYLE_FILE
-from .corpus import WORD_RE, CorpusError, LoadReport, count_words, load_corpus, read_catalog
+from .corpus import (
+    WORD_RE,
+    CorpusError,
+    LoadReport,
+    count_words,
+    iter_corpus,
+    load_corpus,
+    read_catalog,
+)
 from .datafiles import DataFileError
 from .figures import (
     FIGURES,
@@ -61,6 +69,7 @@ __all__ = [
     "clean",
     "count_words",
     "draw_figure",
+    "iter_corpus",
     "load_corpus",
     "palette",
     "plot_article_lengths",

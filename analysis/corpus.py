@@ -16,6 +16,7 @@ Files that cannot be read are skipped and reported, never dropped silently:
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -123,53 +124,283 @@ def load_corpus(
     """Load articles into a DataFrame, one row per article.
 
     ``source`` is a folder of ``.txt``/``.md`` files (a ``catalog.csv`` inside it is
-    used unless ``catalog`` is given), one such file, a table file or a DataFrame
-    with a text column (``text_column`` names it when the usual names do not fit).
+    used unless ``catalog`` is given), one such file, a table file, a glob of table
+    files (``"shards/*.parquet"``, read in sorted order) or a DataFrame with a text
+    column (``text_column`` names it when the usual names do not fit).
     ``catalog`` is a CSV with ``article_id`` and any of outlet, title, published,
     published_estimated, url, notes; its values override what the text says.
     ``boilerplate`` is another rules file instead of ``lexicons/boilerplate.yaml``.
 
     Columns: see :data:`COLUMNS`. ``attrs["load_report"]`` is a :class:`LoadReport`,
-    ``attrs["name"]`` a short name for figure source lines.
+    ``attrs["name"]`` a short name for figure source lines. For corpora larger than
+    memory, :func:`iter_corpus` yields the same rows in chunks.
     """
-    rules = rules_file(boilerplate)
-    if isinstance(source, pd.DataFrame):
-        name = "table"
-        report = LoadReport("a DataFrame")
-        records = _from_table(source, "row", report, rules, text_column)
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise CorpusError(f"{path}: no such file or folder")
-        name = path.stem if path.is_file() else path.resolve().name
-        report = LoadReport(str(path))
-        if path.is_dir():
-            records = _from_folder(path, report, rules)
-            if catalog is None and (path / CATALOG_NAME).exists():
-                catalog = path / CATALOG_NAME
-        elif path.suffix.lower() in TABLE_SUFFIXES:
-            table = _read_table(path)
-            records = _from_table(table, path.name, report, rules, text_column)
-        else:
-            records = _from_files([path], None, report, rules)
-    corpus = pd.DataFrame.from_records(records, columns=COLUMNS)
-    if catalog is not None:
-        _apply_catalog(corpus, read_catalog(catalog), report)
-    corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
-    corpus["n_words"] = corpus["n_words"].astype("int64")
-    corpus["published_estimated"] = corpus["published_estimated"].astype(bool)
-    report.n_read = len(corpus)
-    corpus.attrs["load_report"] = report
-    corpus.attrs["name"] = name
+    reader = CorpusReader(source, catalog=catalog, text_column=text_column, boilerplate=boilerplate)
+    chunks = []
+    for task in reader.tasks():
+        chunk, result = load_chunk(task, reader.rules, reader.catalog)
+        reader.add(result)
+        chunks.append(chunk)
+    reader.finish()
+    corpus = chunks[0] if len(chunks) == 1 else _concat(chunks)
+    corpus.attrs["load_report"] = reader.report
+    corpus.attrs["name"] = reader.name
     return corpus
 
 
+def iter_corpus(
+    source,
+    *,
+    chunk_size: int = 1000,
+    catalog=None,
+    text_column: str | None = None,
+    boilerplate=None,
+):
+    """Yield the corpus of ``source`` in chunks of at most ``chunk_size`` articles.
+
+    The chunks, concatenated, are the rows :func:`load_corpus` returns, in the same
+    order and with the same values; only one chunk (and, for a table, one block of
+    its rows) is in memory at a time. Every chunk's ``attrs["load_report"]`` is the
+    same :class:`LoadReport`, complete once the iterator is exhausted (the catalog's
+    warnings come last, as in :func:`load_corpus`). Duplicate ids raise
+    :class:`CorpusError` when the second one is reached. A table without an id column
+    is read twice (once to count its rows, which number the generated ids).
+    """
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    reader = CorpusReader(
+        source,
+        chunk_size=chunk_size,
+        catalog=catalog,
+        text_column=text_column,
+        boilerplate=boilerplate,
+    )
+    for task in reader.tasks():
+        chunk, result = load_chunk(task, reader.rules, reader.catalog)
+        reader.add(result)
+        chunk.attrs["load_report"] = reader.report
+        chunk.attrs["name"] = reader.name
+        yield chunk
+    reader.finish()
+
+
+def _concat(chunks: list[pd.DataFrame]) -> pd.DataFrame:
+    corpus = pd.concat(chunks, ignore_index=True)
+    corpus.attrs = {}
+    return corpus
+
+
+# --- reading a source in chunks ----------------------------------------------------------
+
+
+@dataclass
+class ChunkTask:
+    """One chunk of articles to load, small enough to send to another process.
+
+    Either ``files``, (path, shown as) pairs of text files to read, or ``rows``,
+    (article_id, source label, raw text, metadata given by the table) already read.
+    """
+
+    files: list[tuple[Path, str]] = field(default_factory=list)
+    rows: list[tuple[str, str, str, dict]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.files) or len(self.rows)
+
+
+@dataclass
+class ChunkResult:
+    """What loading one chunk adds to the load report (no per-article data)."""
+
+    n_articles: int
+    n_chars: int
+    skipped: list[tuple[str, str]]
+    warnings: list[str]
+    catalog_matched: set[str]
+    catalog_notes: dict[int, str]  # catalog row -> warning
+
+
+class CorpusReader:
+    """How one source is read: its chunks, the shared load report and the catalog.
+
+    ``tasks()`` yields :class:`ChunkTask` objects in corpus order; :func:`load_chunk`
+    turns one into rows (in any process); ``add()`` folds each chunk's result into
+    :attr:`report` and ``finish()`` adds what only the whole corpus can tell (catalog
+    ids that no article has). Listing, ids and duplicates are checked here, in the
+    reading process, so that a chunk never needs to know about the others.
+    ``chunk_size=None`` reads the source as one chunk.
+    """
+
+    def __init__(
+        self,
+        source,
+        *,
+        chunk_size: int | None = None,
+        catalog=None,
+        text_column: str | None = None,
+        boilerplate=None,
+    ):
+        self.source = source
+        self.chunk_size = chunk_size
+        self.text_column = text_column
+        self.boilerplate = boilerplate
+        self.rules = rules_file(boilerplate)
+        self.n_articles_hint: int | None = None  # articles to expect, when known up front
+        self._done = False
+        self._files: list[Path] = []
+        self._shown: list[str] = []
+        self._tables: list[Path] = []
+        if isinstance(source, pd.DataFrame):
+            self.name = "table"
+            self.report = LoadReport("a DataFrame")
+            self.n_articles_hint = len(source)
+        else:
+            text = str(source)
+            if any(c in text for c in "*?[") and not Path(text).exists():
+                self._tables = sorted(Path(p) for p in glob.glob(text))
+                if not self._tables:
+                    raise CorpusError(f"{text}: no files match this pattern")
+                wrong = [p for p in self._tables if p.suffix.lower() not in TABLE_SUFFIXES]
+                if wrong:
+                    raise CorpusError(
+                        f"{wrong[0]}: a pattern must match table files "
+                        f"({', '.join(TABLE_SUFFIXES)}), not {wrong[0].suffix or 'folders'}"
+                    )
+                self.name = Path(text).parent.resolve().name or "corpus"
+                self.report = LoadReport(text)
+            else:
+                path = Path(source)
+                if not path.exists():
+                    raise CorpusError(f"{path}: no such file or folder")
+                self.name = path.stem if path.is_file() else path.resolve().name
+                self.report = LoadReport(str(path))
+                if path.is_dir():
+                    self._files, self._shown = _folder_files(path, self.report)
+                    _check_duplicate_stems(self._files)
+                    self.n_articles_hint = len(self._files)
+                    if catalog is None and (path / CATALOG_NAME).exists():
+                        catalog = path / CATALOG_NAME
+                elif path.suffix.lower() in TABLE_SUFFIXES:
+                    self._tables = [path]
+                else:
+                    self._files, self._shown = [path], [path.name]
+        self.catalog = read_catalog(catalog) if catalog is not None else None
+        self._catalog_matched: set[str] = set()
+        self._catalog_notes: dict[int, str] = {}
+        self._seen: dict[str, str] = {}
+        if self._tables:
+            counts = [_parquet_rows(path) for path in self._tables]
+            if None not in counts:
+                self.n_articles_hint = sum(counts)
+
+    def tasks(self):
+        """Chunks of the corpus, in order (at least one, maybe empty)."""
+        size = self.chunk_size or 2**62
+        n_tasks = 0
+        if isinstance(self.source, pd.DataFrame):
+            for task in self._row_tasks(_slices(self.source, size), "row", len(self.source)):
+                n_tasks += 1
+                yield task
+        elif self._tables:
+            for path in self._tables:
+                if self.chunk_size is None:
+                    blocks, n_rows = iter([_read_table(path)]), None
+                else:
+                    blocks, n_rows = _table_blocks(path, size), _parquet_rows(path)
+                for task in self._row_tasks(blocks, path.name, n_rows, path=path):
+                    n_tasks += 1
+                    yield task
+        else:
+            pairs = list(zip(self._files, self._shown, strict=True))
+            for start in range(0, len(pairs), size):
+                n_tasks += 1
+                yield ChunkTask(files=pairs[start : start + size])
+        if n_tasks == 0:  # nothing to read (every file skipped, or an empty table)
+            yield ChunkTask()
+
+    def _row_tasks(self, blocks, where: str, n_rows: int | None, *, path: Path | None = None):
+        """Tasks of table rows; ids, empty texts and duplicates are settled here."""
+        stem = Path(where).stem
+        first_row = 1
+        columns = None
+        width: list[int] = []  # generated ids are zero-padded to the width of the row count
+
+        def id_width(block) -> int:
+            if not width:
+                rows = n_rows
+                if rows is None:  # a table read in parts: count its rows first
+                    rows = len(block) if self.chunk_size is None else _count_rows(path)
+                width.append(len(str(rows)))
+            return width[0]
+
+        for block in blocks:
+            if columns is None:
+                columns = _table_columns(block, where, self.text_column)
+            rows = _table_rows(
+                block, where, stem, id_width, first_row, columns, self.report, self._seen
+            )
+            first_row += len(block)
+            yield ChunkTask(rows=rows)
+
+    def add(self, result: ChunkResult) -> None:
+        """Fold one loaded chunk's result into the report (in corpus order)."""
+        self.report.n_read += result.n_articles
+        self.report.skipped.extend(result.skipped)
+        self.report.warnings.extend(result.warnings)
+        self._catalog_matched |= result.catalog_matched
+        self._catalog_notes.update(result.catalog_notes)
+
+    def finish(self) -> LoadReport:
+        """Add the catalog's warnings, in catalog order; idempotent."""
+        if not self._done and self.catalog is not None:
+            path = self.catalog.attrs.get("path", "catalog")
+            for i, article_id in enumerate(self.catalog["article_id"]):
+                if article_id not in self._catalog_matched:
+                    line = self.catalog.attrs["lines"][article_id]
+                    self.report.warnings.append(
+                        f"{path}:{line}: catalog names {article_id!r}, which is not in the corpus"
+                    )
+                elif i in self._catalog_notes:
+                    self.report.warnings.append(self._catalog_notes[i])
+        self._done = True
+        return self.report
+
+
+def load_chunk(task: ChunkTask, rules, catalog=None) -> tuple[pd.DataFrame, ChunkResult]:
+    """The corpus rows of one chunk and what they add to the load report."""
+    report = LoadReport("chunk")
+    if task.files:
+        records = _from_files(
+            [path for path, _ in task.files],
+            None,
+            report,
+            rules,
+            shown=[shown for _, shown in task.files],
+        )
+    else:
+        records = [
+            _article(article_id, label, raw, given, "table", report, rules)
+            for article_id, label, raw, given in task.rows
+        ]
+    corpus = pd.DataFrame.from_records(records, columns=COLUMNS)
+    matched, notes = set(), {}
+    if catalog is not None:
+        matched, notes = _apply_catalog(corpus, catalog)
+    corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
+    corpus["n_words"] = corpus["n_words"].astype("int64")
+    corpus["published_estimated"] = corpus["published_estimated"].astype(bool)
+    n_chars = sum(len(raw) for raw in corpus["raw"].tolist())
+    return corpus, ChunkResult(
+        len(corpus), n_chars, report.skipped, report.warnings, matched, notes
+    )
+
+
+def _slices(table: pd.DataFrame, size: int):
+    for start in range(0, len(table), size):
+        yield table.iloc[start : start + size]
+
+
 # --- files -------------------------------------------------------------------------------
-
-
-def _from_folder(folder: Path, report: LoadReport, rules) -> list[dict]:
-    files, shown = _folder_files(folder, report)
-    return _from_files(files, folder, report, rules, shown=shown)
 
 
 def _folder_files(folder: Path, report: LoadReport) -> tuple[list[Path], list[str]]:
@@ -203,6 +434,30 @@ def _folder_files(folder: Path, report: LoadReport) -> tuple[list[Path], list[st
     if not files and not report.skipped:
         raise CorpusError(f"{folder}: no .txt or .md files in this folder")
     return files, shown
+
+
+def _check_duplicate_stems(paths: list[Path]) -> None:
+    """Raise, as reading them in order would, if two readable files share an article id."""
+    by_stem: dict[str, list[Path]] = {}
+    for path in paths:
+        by_stem.setdefault(path.stem, []).append(path)
+    clashes = {p for same in by_stem.values() if len(same) > 1 for p in same}
+    if not clashes:
+        return
+    seen: dict[str, Path] = {}
+    for path in paths:
+        if path not in clashes:
+            continue
+        try:
+            read_text_file(path)
+        except _Skip:
+            continue  # skipped files take no id
+        if path.stem in seen:
+            raise CorpusError(
+                f"duplicate article id {path.stem!r}: {seen[path.stem]} and {path}; "
+                "rename one of the files"
+            )
+        seen[path.stem] = path
 
 
 def _from_files(
@@ -295,7 +550,8 @@ def _column(table: pd.DataFrame, name: str, given: str | None = None) -> str | N
     return next((lower[c] for c in TABLE_FIELDS[name] if c in lower), None)
 
 
-def _from_table(table: pd.DataFrame, where: str, report, rules, text_column) -> list[dict]:
+def _table_columns(table: pd.DataFrame, where: str, text_column) -> dict:
+    """The table's column for each field; an error if it has no text column."""
     if text_column is not None and text_column not in table.columns:
         raise CorpusError(
             f"{where}: no column {text_column!r}; columns are {', '.join(map(str, table.columns))}"
@@ -308,16 +564,22 @@ def _from_table(table: pd.DataFrame, where: str, report, rules, text_column) -> 
             f"the table has columns: {', '.join(map(str, table.columns))}. "
             "Name the text column with load_corpus(..., text_column=...)."
         )
-    records, seen = [], {}
-    width = len(str(len(table)))
-    stem = Path(where).stem
-    for i, row in enumerate(table.to_dict("records"), start=1):
+    return columns
+
+
+def _table_rows(table, where, stem, id_width, first_row, columns, report, seen) -> list[tuple]:
+    """(article_id, label, raw, given metadata) of each row with text; empty ones reported.
+
+    ``id_width(table)`` gives the zero-padding of generated ids (asked only when one is needed).
+    """
+    rows = []
+    for i, row in enumerate(table.to_dict("records"), start=first_row):
         label = f"{where} row {i}"
         raw = row[columns["text"]]
         if raw is None or (isinstance(raw, float) and pd.isna(raw)) or not str(raw).strip():
             report.skipped.append((label, f"empty text in column {columns['text']!r}"))
             continue
-        article_id = _cell(row, columns["article_id"]) or f"{stem}-{i:0{width}d}"
+        article_id = _cell(row, columns["article_id"]) or f"{stem}-{i:0{id_width(table)}d}"
         if article_id in seen:
             raise CorpusError(
                 f"duplicate article id {article_id!r}: {seen[article_id]} and {label}"
@@ -326,8 +588,50 @@ def _from_table(table: pd.DataFrame, where: str, report, rules, text_column) -> 
         given = {
             name: _cell(row, columns[name]) for name in ("title", "outlet", "url", "published")
         }
-        records.append(_article(article_id, label, str(raw), given, "table", report, rules))
-    return records
+        rows.append((article_id, label, str(raw), given))
+    return rows
+
+
+def _table_blocks(path: Path, size: int):
+    """The rows of a table file in blocks of ``size``, as DataFrames, read lazily."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=size):
+                yield batch.to_pandas()
+        elif suffix in (".csv", ".tsv"):
+            yield from pd.read_csv(
+                path,
+                sep="\t" if suffix == ".tsv" else ",",
+                dtype=str,
+                keep_default_na=False,
+                chunksize=size,
+            )
+        elif suffix in (".jsonl", ".ndjson"):
+            with pd.read_json(path, lines=True, dtype=False, chunksize=size) as reader:
+                yield from reader
+        else:  # a JSON array cannot be read in parts
+            yield from _slices(_read_table(path), size)
+    except (ValueError, pd.errors.ParserError, OSError) as exc:
+        raise CorpusError(f"{path}: cannot read this table: {exc}") from None
+
+
+def _parquet_rows(path: Path) -> int | None:
+    """Rows of a Parquet file from its footer (None for other tables)."""
+    if path.suffix.lower() != ".parquet":
+        return None
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except (OSError, ValueError) as exc:
+        raise CorpusError(f"{path}: cannot read this table: {exc}") from None
+
+
+def _count_rows(path: Path) -> int:
+    return sum(len(block) for block in _table_blocks(path, 10_000))
 
 
 def _cell(row: dict, column) -> str | None:
@@ -455,17 +759,20 @@ def read_catalog(path) -> pd.DataFrame:
     return catalog
 
 
-def _apply_catalog(corpus: pd.DataFrame, catalog: pd.DataFrame, report: LoadReport) -> None:
+def _apply_catalog(corpus: pd.DataFrame, catalog: pd.DataFrame) -> tuple[set[str], dict[int, str]]:
+    """Apply the catalog to the rows it names; return those ids and warnings by catalog row.
+
+    The caller reports catalog ids that no article has once the whole corpus is read.
+    """
     path = catalog.attrs.get("path", "catalog")
     index = {article_id: i for i, article_id in enumerate(corpus["article_id"])}
-    for row in catalog.to_dict("records"):
+    matched: set[str] = set()
+    notes: dict[int, str] = {}
+    for number, row in enumerate(catalog.to_dict("records")):
         article_id = row["article_id"]
         if article_id not in index:
-            line = catalog.attrs["lines"][article_id]
-            report.warnings.append(
-                f"{path}:{line}: catalog names {article_id!r}, which is not in the corpus"
-            )
             continue
+        matched.add(article_id)
         i = index[article_id]
         for name in ("title", "url"):
             if row.get(name, "").strip():
@@ -477,7 +784,7 @@ def _apply_catalog(corpus: pd.DataFrame, catalog: pd.DataFrame, report: LoadRepo
             date = parse_date(row["published"])
             old = corpus.at[i, "published"]
             if old is not None and not pd.isna(old) and old != date:
-                report.warnings.append(
+                notes[number] = (
                     f"{path}: {article_id}: catalog date {date} differs from the "
                     f"{corpus.at[i, 'published_basis']} date {old}; using the catalog"
                 )
@@ -485,3 +792,4 @@ def _apply_catalog(corpus: pd.DataFrame, catalog: pd.DataFrame, report: LoadRepo
             corpus.at[i, "published_basis"] = "catalog"
             estimated = row.get("published_estimated", "").strip().lower() in ("yes", "true", "1")
             corpus.at[i, "published_estimated"] = estimated
+    return matched, notes

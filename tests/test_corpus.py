@@ -245,3 +245,86 @@ def test_malformed_catalog_names_the_line(tmp_path):
     (tmp_path / "catalog.csv").write_text('article_id,title\na,"x\nb,y,z\n', encoding="utf-8")
     with pytest.raises(CorpusError, match="malformed catalog"):
         load_corpus(tmp_path)
+
+
+# --- iter_corpus: the same rows in chunks ------------------------------------------------
+
+
+def _missing_as_none(table: pd.DataFrame) -> pd.DataFrame:
+    """Missing text values as None: a column that is empty in one chunk has object dtype."""
+    table = table.copy()
+    for name in table.columns:
+        if table[name].dtype == object or pd.api.types.is_string_dtype(table[name]):
+            table[name] = table[name].astype(object).where(table[name].notna(), None)
+    return table
+
+
+def assert_same_rows(chunks, corpus):
+    joined = pd.concat(chunks, ignore_index=True)
+    pd.testing.assert_frame_equal(
+        _missing_as_none(joined), _missing_as_none(corpus), check_dtype=False
+    )
+
+
+def test_iter_corpus_chunks_are_the_loaded_corpus_with_catalog_and_report(seeds, tmp_path):
+    from analysis import iter_corpus
+
+    for file in SEEDS_DIR.iterdir():
+        (tmp_path / file.name).write_bytes(file.read_bytes())
+    (tmp_path / "empty.txt").write_text("  \n")
+    with (tmp_path / "catalog.csv").open("a") as catalog:
+        catalog.write("not-here,,,,,,\n")
+    corpus = load_corpus(tmp_path)
+    chunks = list(iter_corpus(tmp_path, chunk_size=2))
+    assert [len(c) for c in chunks] == [2, 2, 1]  # the empty file is skipped in the last chunk
+    assert_same_rows(chunks, corpus)
+    assert_same_rows(chunks, seeds.assign(source=corpus["source"]))
+    report = chunks[0].attrs["load_report"]
+    assert str(report) == str(corpus.attrs["load_report"])
+    assert report.n_read == 5
+    assert report.skipped == [(str(tmp_path / "empty.txt"), "empty file")]
+    assert report.warnings[-1].endswith("catalog names 'not-here', which is not in the corpus")
+
+
+def test_iter_corpus_numbers_table_rows_like_load_corpus(tmp_path):
+    from analysis import iter_corpus
+
+    rows = [{"text": f"Article number {i}." if i != 3 else " "} for i in range(1, 13)]
+    for suffix, write in (
+        (".jsonl", lambda t, p: t.to_json(p, orient="records", lines=True)),
+        (".parquet", lambda t, p: t.to_parquet(p, index=False)),
+    ):
+        path = tmp_path / f"feed{suffix}"
+        write(pd.DataFrame(rows), path)
+        corpus = load_corpus(path)
+        chunks = list(iter_corpus(path, chunk_size=5))
+        assert [len(c) for c in chunks] == [4, 5, 2]
+        assert_same_rows(chunks, corpus)
+        assert list(corpus["article_id"][:3]) == ["feed-01", "feed-02", "feed-04"]
+        assert chunks[0].attrs["load_report"].skipped == [
+            (f"feed{suffix} row 3", "empty text in column 'text'")
+        ]
+
+
+def test_iter_corpus_glob_of_shards_and_duplicates_across_them(tmp_path):
+    from analysis import iter_corpus
+
+    pd.DataFrame({"id": ["a", "b"], "text": ["One.", "Two."]}).to_json(
+        tmp_path / "part-0.jsonl", orient="records", lines=True
+    )
+    pd.DataFrame({"id": ["c"], "text": ["Three."]}).to_parquet(tmp_path / "part-1.parquet")
+    corpus = load_corpus(tmp_path / "part-*")
+    assert list(corpus["article_id"]) == ["a", "b", "c"]
+    assert list(corpus["source"]) == [
+        "part-0.jsonl row 1",
+        "part-0.jsonl row 2",
+        "part-1.parquet row 1",
+    ]
+    assert_same_rows(list(iter_corpus(str(tmp_path / "part-*"), chunk_size=1)), corpus)
+    pd.DataFrame({"id": ["b"], "text": ["Again."]}).to_parquet(tmp_path / "part-2.parquet")
+    with pytest.raises(
+        CorpusError, match="duplicate article id 'b': part-0.jsonl row 2 and part-2"
+    ):
+        list(iter_corpus(tmp_path / "part-*", chunk_size=1))
+    with pytest.raises(CorpusError, match="no files match"):
+        load_corpus(tmp_path / "nothing-*.jsonl")
