@@ -2,6 +2,7 @@
 
 python -m analysis info PATH
 python -m analysis export --corpus PATH --out DIR [--format csv|parquet] [--tables a,b]
+python -m analysis export --corpus PATH --out DIR --jobs N [--chunk-size K]   (Parquet shards)
 python -m analysis figures [--corpus PATH] [--out DIR] [--only a,b] [--list]
 """
 
@@ -30,6 +31,16 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
     export.add_argument("--format", choices=["csv", "parquet"], default="csv")
     export.add_argument("--tables", help="comma-separated table names (default: all)")
+    export.add_argument(
+        "--jobs",
+        type=int,
+        help="process in chunks with N worker processes and write Parquet shards, "
+        "DIR/<table>/part-NNNNN.parquet (for corpora larger than memory)",
+    )
+    export.add_argument(
+        "--chunk-size", type=int, help="articles per chunk with --jobs (default 1000)"
+    )
+    export.add_argument("--no-progress", action="store_true", help="no progress bar (--jobs)")
 
     figures = commands.add_parser("figures", help="regenerate the registered figures (PNG and SVG)")
     figures.add_argument("--corpus", type=Path, default=SEEDS_DIR)
@@ -106,6 +117,8 @@ def summary(corpus, removed) -> str:
 
 
 def _export(args) -> int:
+    if args.jobs is not None or args.chunk_size is not None or "*" in str(args.corpus):
+        return _export_shards(args)
     from .tables import TABLE_NAMES, Tables
 
     names = _names(args.tables, TABLE_NAMES, "table")
@@ -124,6 +137,25 @@ def _export(args) -> int:
     report_path = args.out / "load_report.txt"
     report_path.write_text(str(corpus.attrs["load_report"]) + "\n", encoding="utf-8")
     print(f"wrote {report_path}")
+    return 0
+
+
+def _export_shards(args) -> int:
+    from .shards import export_shards
+    from .tables import TABLE_NAMES
+
+    # Chunked export always writes Parquet shards (one file per table per chunk).
+    summary = export_shards(
+        args.corpus,
+        args.out,
+        jobs=args.jobs or 1,
+        chunk_size=args.chunk_size or 1000,
+        tables=_names(args.tables, TABLE_NAMES, "table"),
+        catalog=args.catalog,
+        progress=not args.no_progress,
+    )
+    print(summary)
+    print(f"wrote {args.out}/<table>/part-*.parquet and {args.out / 'load_report.txt'}")
     return 0
 
 

@@ -8,6 +8,7 @@ its table here and to :data:`TABLE_NAMES`, which is what ``export`` writes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
 import pandas as pd
@@ -16,6 +17,13 @@ from .cleaning import removed_spans
 from .sentences import sentences
 
 TABLE_NAMES = ["articles", "removed", "sentences"]
+
+# Corpus-level steps (issue 7): a table computed chunk by chunk (analysis.shards,
+# analysis.dask) is passed whole to its reduction afterwards, which returns the same
+# rows in the same order with corpus-wide columns recomputed (e.g. events linked
+# across outlets). Register one here when a table has a column that depends on
+# other articles than the row's own.
+REDUCTIONS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {}
 # Actor mentions and quotes (issue 4).
 TABLE_NAMES += ["mentions", "quotes"]
 

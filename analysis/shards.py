@@ -1,0 +1,247 @@
+"""Corpora larger than memory: process in chunks, in parallel, into Parquet shards.
+
+``export_shards(source, out, jobs=2)`` reads ``source`` (a folder, a table, a
+glob of JSON Lines/Parquet shards) chunk by chunk with :class:`~analysis.corpus.CorpusReader`.
+Each worker process loads its chunk with the loader's own per-article code,
+computes every table with :class:`~analysis.tables.Tables` and writes its own
+Parquet file of each, ``out/<table>/part-00000.parquet``; only a few counts per
+chunk travel back to the parent, never rows. At most ``2 * jobs`` chunks are in
+flight, so memory stays bounded whatever the corpus size. Corpus-level steps
+(:data:`analysis.tables.REDUCTIONS`) run afterwards on the shards of their table.
+
+The shards, read back in order with :func:`read_table`, are the tables of
+``Tables(load_corpus(source))``: same rows, same order, same values (tested).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import CorpusReader, load_chunk
+
+PART = "part-{:05d}.parquet"
+
+
+@dataclass
+class ExportSummary:
+    """What :func:`export_shards` did: counts, time, and memory per worker."""
+
+    out: Path
+    n_articles: int = 0
+    n_chars: int = 0
+    n_chunks: int = 0
+    seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)  # table -> rows written
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # table -> CPU s, all workers
+    peak_mb: dict[int, float] = field(default_factory=dict)  # worker pid -> peak resident MB
+    report: object = None  # the LoadReport
+
+    @property
+    def megabytes(self) -> float:
+        return self.n_chars / 1e6
+
+    def __str__(self) -> str:
+        rate = self.megabytes / self.seconds if self.seconds else float("nan")
+        lines = [
+            f"{self.n_articles:,} articles ({self.megabytes:,.1f} MB of text) in "
+            f"{self.n_chunks} chunks, {self.seconds:.1f} s: {rate:.1f} MB/s",
+        ]
+        lines += [f"  {name}: {n:,} rows" for name, n in self.rows.items()]
+        if self.peak_mb:
+            lines.append(
+                "peak memory per worker: "
+                + ", ".join(f"{mb:,.0f} MB" for mb in sorted(self.peak_mb.values()))
+            )
+        return "\n".join(lines)
+
+
+# --- in each worker ----------------------------------------------------------------------
+
+_STATE: dict = {}
+
+
+def _init_worker(rules, catalog, names: list[str], out: Path) -> None:
+    """Per-process state: rules and catalog sent once, not with every chunk."""
+    _STATE.update(rules=rules, catalog=catalog, names=names, out=out)
+
+
+def _process(index: int, task) -> tuple:
+    """Load one chunk, compute its tables, write one Parquet file of each.
+
+    Returns only counts: (index, ChunkResult, rows per table, CPU seconds per table,
+    pid, peak resident MB).
+    """
+    from .tables import Tables
+
+    start = time.process_time()
+    corpus, result = load_chunk(task, _STATE["rules"], _STATE["catalog"])
+    seconds = {"articles": time.process_time() - start}
+    tables = Tables(corpus)
+    rows = {}
+    for name in _STATE["names"]:
+        start = time.process_time()
+        table = tables[name]
+        seconds[name] = seconds.get(name, 0.0) + time.process_time() - start
+        write_part(table, _STATE["out"] / name / PART.format(index))
+        rows[name] = len(table)
+    return index, result, rows, seconds, os.getpid(), _peak_mb()
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def write_part(table: pd.DataFrame, path: Path) -> None:
+    """Write one shard of a table (without the index, without ``attrs``)."""
+    table = table.copy(deep=False)
+    table.attrs = {}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table.to_parquet(path, index=False)
+
+
+# --- in the parent -----------------------------------------------------------------------
+
+
+def export_shards(
+    source,
+    out,
+    *,
+    jobs: int = 1,
+    chunk_size: int = 1000,
+    tables: list[str] | None = None,
+    catalog=None,
+    text_column: str | None = None,
+    boilerplate=None,
+    progress: bool = True,
+) -> ExportSummary:
+    """Write every table of ``source`` as Parquet shards under ``out``; see the module doc.
+
+    ``jobs`` worker processes (1: all in this process) each take chunks of
+    ``chunk_size`` articles. ``tables`` (default :data:`~analysis.tables.TABLE_NAMES`)
+    chooses the tables. ``out/load_report.txt`` is the load report of the whole
+    corpus. Earlier shards in ``out/<table>/`` are replaced. A progress bar (tqdm,
+    on stderr) shows articles done, MB/s and the time left.
+    """
+    from .tables import REDUCTIONS, TABLE_NAMES
+
+    names = list(TABLE_NAMES) if tables is None else list(tables)
+    unknown = [n for n in names if n not in TABLE_NAMES]
+    if unknown:
+        raise KeyError(f"no table {', '.join(unknown)}; tables are {', '.join(TABLE_NAMES)}")
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    reader = CorpusReader(
+        source,
+        chunk_size=chunk_size,
+        catalog=catalog,
+        text_column=text_column,
+        boilerplate=boilerplate,
+    )
+    out = Path(out)
+    for name in names:
+        if (out / name).exists():
+            shutil.rmtree(out / name)
+        (out / name).mkdir(parents=True)
+    summary = ExportSummary(out, rows=dict.fromkeys(names, 0))
+    started = time.perf_counter()
+    bar = _progress_bar(reader.n_articles_hint, progress)
+
+    def collect(outcome) -> None:
+        index, result, rows, seconds, pid, peak = outcome
+        reader.add(result)
+        summary.n_chunks += 1
+        summary.n_articles += result.n_articles
+        summary.n_chars += result.n_chars
+        for name, n in rows.items():
+            summary.rows[name] += n
+        for name, s in seconds.items():
+            summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + s
+        summary.peak_mb[pid] = max(summary.peak_mb.get(pid, 0.0), peak)
+        elapsed = time.perf_counter() - started
+        bar.update(result.n_articles)
+        bar.set_postfix_str(f"{summary.megabytes / elapsed:.1f} MB/s", refresh=False)
+
+    state = (reader.rules, reader.catalog, names, out)
+    try:
+        if jobs == 1:
+            _init_worker(*state)
+            for index, task in enumerate(reader.tasks()):
+                collect(_process(index, task))
+        else:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=state) as pool:
+                pending: deque = deque()
+                for index, task in enumerate(reader.tasks()):
+                    pending.append(pool.submit(_process, index, task))
+                    while len(pending) >= 2 * jobs:  # bounded: read ahead at most 2 chunks a worker
+                        collect(pending.popleft().result())
+                while pending:
+                    collect(pending.popleft().result())
+    finally:
+        bar.close()
+    summary.report = reader.finish()
+    for name in names:
+        if name in REDUCTIONS:
+            start = time.process_time()
+            reduce_shards(out, name, REDUCTIONS[name])
+            summary.stage_seconds[name] += time.process_time() - start
+    (out / "load_report.txt").write_text(str(summary.report) + "\n", encoding="utf-8")
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _progress_bar(total: int | None, enabled: bool):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit=" articles", disable=not enabled, smoothing=0.1)
+
+
+def table_parts(out, name: str) -> list[Path]:
+    """The shard files of one table, in corpus order."""
+    return sorted((Path(out) / name).glob("part-*.parquet"))
+
+
+def read_table(out, name: str) -> pd.DataFrame:
+    """One table from its shards, as one DataFrame (the table must fit in memory).
+
+    Shards whose columns are all missing have no type of their own; they take the
+    type the other shards agree on, as one DataFrame built from all rows would.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parts = table_parts(out, name)
+    if not parts:
+        raise FileNotFoundError(f"{Path(out) / name}: no shards (part-*.parquet) here")
+    pieces = [pq.read_table(path) for path in parts]
+    table = pa.concat_tables(pieces, promote_options="permissive")
+    frame = table.to_pandas()
+    return frame
+
+
+def reduce_shards(out, name: str, reduction) -> None:
+    """Apply a corpus-level step to a table's shards and write them back, part by part.
+
+    ``reduction(table)`` gets the whole table and returns the same rows in the same
+    order (with columns changed or added), e.g. event ids linked across outlets.
+    """
+    parts = table_parts(out, name)
+    whole = read_table(out, name)
+    reduced = reduction(whole)
+    if len(reduced) != len(whole):
+        raise ValueError(f"the reduction of {name!r} changed the number of rows")
+    import pyarrow.parquet as pq
+
+    start = 0
+    for path in parts:
+        n = pq.ParquetFile(path).metadata.num_rows
+        write_part(reduced.iloc[start : start + n].reset_index(drop=True), path)
+        start += n

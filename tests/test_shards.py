@@ -1,0 +1,89 @@
+"""Chunked, parallel export to Parquet shards: the same tables as one process in memory."""
+
+import pandas as pd
+import pytest
+
+from analysis import SEEDS_DIR, TABLE_NAMES, Tables, load_corpus
+from analysis.cli import main
+from analysis.shards import export_shards, read_table, table_parts
+from analysis.synthetic import synthetic_rows
+
+
+def assert_same_tables(out, corpus):
+    tables = Tables(corpus)
+    for name in TABLE_NAMES:
+        expected = tables[name].copy(deep=False)
+        expected.attrs = {}
+        pd.testing.assert_frame_equal(read_table(out, name), expected, obj=name)
+
+
+def test_seeds_in_two_workers_give_the_tables_of_one_process(tmp_path, seeds):
+    summary = export_shards(SEEDS_DIR, tmp_path, jobs=2, chunk_size=2, progress=False)
+    assert summary.n_articles == 5 and summary.n_chunks == 3
+    assert len(summary.peak_mb) >= 1  # memory measured in each worker that took a chunk
+    for name in TABLE_NAMES:
+        assert [p.name for p in table_parts(tmp_path, name)] == [
+            "part-00000.parquet",
+            "part-00001.parquet",
+            "part-00002.parquet",
+        ]
+    assert_same_tables(tmp_path, seeds)
+    report = (tmp_path / "load_report.txt").read_text()
+    assert report == str(seeds.attrs["load_report"]) + "\n"
+    assert summary.rows["sentences"] == len(Tables(seeds).sentences)
+
+
+def test_generated_jsonl_shards_with_a_bad_row(tmp_path):
+    rows = pd.DataFrame(list(synthetic_rows(n_articles=40, seed=11)))
+    rows.loc[6, "text"] = ""
+    rows.loc[9, "published"] = "sometime"
+    rows.iloc[:25].to_json(tmp_path / "feed-0.jsonl", orient="records", lines=True)
+    rows.iloc[25:].to_json(tmp_path / "feed-1.jsonl", orient="records", lines=True)
+    source = str(tmp_path / "feed-*.jsonl")
+    out = tmp_path / "out"
+    summary = export_shards(source, out, jobs=2, chunk_size=7, progress=False)
+    corpus = load_corpus(source)
+    assert summary.n_articles == len(corpus) == 39
+    assert_same_tables(out, corpus)
+    report = (out / "load_report.txt").read_text()
+    assert "feed-0.jsonl row 7: empty text in column 'text'" in report
+    assert "feed-0.jsonl row 10: cannot read the date 'sometime'; left missing" in report
+    assert report == str(corpus.attrs["load_report"]) + "\n"
+
+
+def test_reductions_see_the_whole_table(tmp_path, monkeypatch):
+    from analysis import tables
+
+    def number_rows(table):
+        return table.assign(corpus_row=range(len(table)))
+
+    monkeypatch.setitem(tables.REDUCTIONS, "sentences", number_rows)
+    export_shards(SEEDS_DIR, tmp_path, jobs=1, chunk_size=2, tables=["sentences"], progress=False)
+    sentences = read_table(tmp_path, "sentences")
+    assert list(sentences["corpus_row"]) == list(range(len(sentences)))
+    assert len(table_parts(tmp_path, "sentences")) == 3  # written back part by part
+
+
+def test_export_command_with_jobs(tmp_path, capsys):
+    code = main(
+        [
+            "export",
+            "--corpus",
+            str(SEEDS_DIR),
+            "--out",
+            str(tmp_path),
+            "--jobs",
+            "1",
+            "--chunk-size",
+            "4",
+            "--tables",
+            "articles,sentences",
+            "--no-progress",
+        ]
+    )
+    assert code == 0
+    assert "5 articles" in capsys.readouterr().out
+    assert len(read_table(tmp_path, "articles")) == 5
+    assert not (tmp_path / "mentions").exists()
+    with pytest.raises(FileNotFoundError, match="no shards"):
+        read_table(tmp_path, "mentions")
