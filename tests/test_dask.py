@@ -1,0 +1,70 @@
+"""analysis.dask on a two-worker LocalCluster: the tables equal those of one process."""
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+import pytest
+from dask.distributed import Client, LocalCluster
+
+from analysis import SEEDS_DIR, TABLE_NAMES, Tables, load_corpus
+from analysis.dask import dask_corpus, map_tables
+from analysis.shards import read_table
+from analysis.synthetic import synthetic_rows
+
+
+@pytest.fixture(scope="module")
+def client():
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def expected_tables(corpus):
+    tables = Tables(corpus)
+    out = {}
+    for name in TABLE_NAMES:
+        out[name] = tables[name].copy(deep=False)
+        out[name].attrs = {}
+    return out
+
+
+def test_shards_on_two_workers_equal_one_process(client, tmp_path):
+    rows = pd.DataFrame(list(synthetic_rows(n_articles=30, seed=5)))
+    rows.loc[4, "text"] = " "
+    rows.iloc[:18].to_json(tmp_path / "feed-0.jsonl", orient="records", lines=True)
+    rows.iloc[18:].drop(columns="article_id").to_parquet(tmp_path / "feed-1.parquet")
+    source = str(tmp_path / "feed-*")
+    corpus = dask_corpus(source)
+    assert corpus["sentences"].npartitions == 2  # one per shard
+    computed = dask.compute(*(corpus[name] for name in TABLE_NAMES))
+    expected = expected_tables(load_corpus(source))
+    for name, table in zip(TABLE_NAMES, computed, strict=False):
+        pd.testing.assert_frame_equal(table.reset_index(drop=True), expected[name], obj=name)
+    report = corpus.report.compute()
+    assert report.n_read == 29
+    assert report.skipped == [("feed-0.jsonl row 5", "empty text in column 'text'")]
+    assert "feed-1-01" in set(computed[0]["article_id"])  # ids numbered as load_corpus does
+
+
+def test_folder_with_catalog_and_parquet_output(client, tmp_path, seeds):
+    corpus = dask_corpus(SEEDS_DIR, partition_size=2)
+    assert corpus["articles"].npartitions == 3
+    report = corpus.to_parquet(tmp_path)
+    assert str(report) == str(seeds.attrs["load_report"])
+    expected = expected_tables(seeds)
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(read_table(tmp_path, name), expected[name], obj=name)
+
+
+def test_map_tables_over_a_dask_frame_of_articles(client, seeds):
+    articles = dd.from_pandas(seeds.copy(), npartitions=2, sort=False)
+    with dask.config.set({"dataframe.convert-string": False}):
+        tables = map_tables(articles, tables=["sentences", "mentions"])
+        sentences, mentions = dask.compute(tables["sentences"], tables["mentions"])
+    expected = expected_tables(seeds)
+    pd.testing.assert_frame_equal(sentences.reset_index(drop=True), expected["sentences"])
+    pd.testing.assert_frame_equal(mentions.reset_index(drop=True), expected["mentions"])
