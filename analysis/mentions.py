@@ -74,7 +74,11 @@ def default_gazetteer() -> Gazetteer:
     """The gazetteer from the default files, loaded once."""
     global _cached_default
     if _cached_default is None:
-        _cached_default = load_gazetteer()
+        from .cache import compiled
+        from .gazetteer import default_files
+
+        # read and validated once per content of the files, cached on disk (issue 7)
+        _cached_default = compiled("gazetteer", default_files(), load_gazetteer)
     return _cached_default
 
 

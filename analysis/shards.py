@@ -177,6 +177,7 @@ def export_shards(
             for index, task in enumerate(reader.tasks()):
                 collect(_process(index, task))
         else:
+            _warm_up(names)  # data files loaded once here; forked workers inherit them
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=state) as pool:
                 pending: deque = deque()
                 for index, task in enumerate(reader.tasks()):
@@ -196,6 +197,17 @@ def export_shards(
     (out / "load_report.txt").write_text(str(summary.report) + "\n", encoding="utf-8")
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _warm_up(names: list[str]) -> None:
+    """Compute every table on a one-sentence corpus, so dictionaries and gazetteers
+    are loaded (and cached, :mod:`analysis.cache`) before worker processes start."""
+    from .corpus import load_corpus
+    from .tables import Tables
+
+    tables = Tables(load_corpus(pd.DataFrame({"article_id": ["warm-up"], "text": ["Warm-up."]})))
+    for name in names:
+        tables[name]
 
 
 def _progress_bar(total: int | None, enabled: bool):
