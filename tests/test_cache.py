@@ -55,4 +55,5 @@ def test_the_default_gazetteer_is_cached(cache_in, monkeypatch):
     monkeypatch.setattr(mentions, "_cached_default", None)
     gazetteer = mentions.default_gazetteer()
     assert list(cache_in.glob("gazetteer-*.pickle"))
-    assert "Maria Zakharova" in gazetteer.to_frame()["name"].tolist()
+    assert "Maria Zakharova" in gazetteer.actors
+    assert mentions.default_gazetteer() is gazetteer
