@@ -140,9 +140,34 @@ def _default_rules() -> tuple[Rule, ...]:
     return load_boilerplate(BOILERPLATE_FILE)
 
 
+# Texts cleaned lately, by (rules, raw): loading cleans every article and the
+# ``removed`` table cleans the same articles again; the second time is a lookup.
+_RECENT: dict[tuple[int, str], tuple[tuple[Rule, ...], Cleaned]] = {}
+_RECENT_CHARS = [0]
+_RECENT_MAX_CHARS = 50_000_000
+
+
 def clean(raw: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
-    """Split ``raw`` into analysed text, removed spans and header metadata."""
+    """Split ``raw`` into analysed text, removed spans and header metadata.
+
+    The result may be shared with other callers (recent results are remembered):
+    read it, do not change it.
+    """
     rules = _default_rules() if rules is None else rules
+    key = (id(rules), raw)
+    hit = _RECENT.get(key)
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    cleaned = _clean(raw, rules)
+    if _RECENT_CHARS[0] + len(raw) > _RECENT_MAX_CHARS:
+        _RECENT.clear()
+        _RECENT_CHARS[0] = 0
+    _RECENT[key] = (rules, cleaned)  # the rules are kept too, so their id is not reused
+    _RECENT_CHARS[0] += len(raw)
+    return cleaned
+
+
+def _clean(raw: str, rules: tuple[Rule, ...]) -> Cleaned:
     removed: list[tuple[int, int, str]] = []
     metadata: dict[str, str] = {}
 
@@ -192,8 +217,21 @@ def _skip_blank(raw: str, pos: int) -> int:
     return match.end() if match else pos
 
 
-@lru_cache(maxsize=32)
+_LINE_STARTS: dict[int, tuple] = {}  # id(rules) -> (rules, patterns): hashing rules is slow
+
+
 def _line_starts(rules: tuple[Rule, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    known = _LINE_STARTS.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    if len(_LINE_STARTS) > 32:
+        _LINE_STARTS.clear()
+    patterns = _compile_line_starts(rules)
+    _LINE_STARTS[id(rules)] = (rules, patterns)
+    return patterns
+
+
+def _compile_line_starts(rules: tuple[Rule, ...]) -> tuple[re.Pattern, re.Pattern] | None:
     """Patterns for lines that a whole-line rule matches: (after a newline, first line).
 
     The first pattern begins with a literal newline, so ``re`` jumps from line to
