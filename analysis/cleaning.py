@@ -144,7 +144,7 @@ def _default_rules() -> tuple[Rule, ...]:
 # ``removed`` table cleans the same articles again; the second time is a lookup.
 _RECENT: dict[tuple[int, str], tuple[tuple[Rule, ...], Cleaned]] = {}
 _RECENT_CHARS = [0]
-_RECENT_MAX_CHARS = 50_000_000
+_RECENT_MAX_CHARS = 8_000_000  # about one chunk of articles; bounds memory
 
 
 def clean(raw: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
