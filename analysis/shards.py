@@ -236,7 +236,22 @@ def read_table(out, name: str) -> pd.DataFrame:
     pieces = [pq.read_table(path) for path in parts]
     table = pa.concat_tables(pieces, promote_options="permissive")
     frame = table.to_pandas()
+    for name in _object_columns(pieces):
+        if name in frame and frame[name].dtype != object:
+            # written from Python strings in an object column: give back just that
+            frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
     return frame
+
+
+def _object_columns(pieces) -> list[str]:
+    """Columns that were object (not str) columns in every shard that has rows."""
+    found: dict[str, set[str]] = {}
+    with_rows = [piece for piece in pieces if piece.num_rows] or pieces
+    for piece in with_rows:
+        metadata = piece.schema.pandas_metadata or {}
+        for column in metadata.get("columns", []):
+            found.setdefault(column["name"], set()).add(column["numpy_type"])
+    return [name for name, types in found.items() if types == {"object"}]
 
 
 def reduce_shards(out, name: str, reduction) -> None:

@@ -87,3 +87,16 @@ def test_export_command_with_jobs(tmp_path, capsys):
     assert not (tmp_path / "mentions").exists()
     with pytest.raises(FileNotFoundError, match="no shards"):
         read_table(tmp_path, "mentions")
+
+
+def test_read_table_keeps_object_and_string_columns_apart(tmp_path):
+    from analysis.shards import write_part
+
+    first = pd.DataFrame({"event_id": pd.Series(["E001", None], dtype=object), "n": [1, 2]})
+    first["name"] = pd.Series(["a", None], dtype="str")
+    empty = first.iloc[:0].astype({"event_id": object, "name": object})
+    write_part(first, tmp_path / "t" / "part-00000.parquet")
+    write_part(empty, tmp_path / "t" / "part-00001.parquet")
+    back = read_table(tmp_path, "t")
+    pd.testing.assert_frame_equal(back, first)
+    assert back["event_id"].tolist() == ["E001", None]
