@@ -73,3 +73,24 @@ def test_bad_rules_file_names_the_line(tmp_path):
         DataFileError, match=r"rules.yaml:2: boilerplate rule has unknown key\(s\) 'colour'"
     ):
         load_boilerplate(path)
+
+
+def test_anchored_search_finds_what_finditer_finds():
+    """Boilerplate 'contains' patterns are tried only where their anchor character occurs."""
+    import random
+    import re
+
+    from analysis.cleaning import _anchor, _default_rules, _finditer
+
+    patterns = [rule.contains for rule in _default_rules() if rule.contains is not None]
+    patterns += [re.compile(p, f) for p, f in [(r"a.b", 0), (r"[xy]-z+", 0), (r"\d/\d", re.I)]]
+    assert _anchor(patterns[0]) == ("/", 1)  # photo-credit: "\s/ ?(TASS|...)"
+    assert _anchor(re.compile("abc", re.I)) is None  # a letter, ignoring case
+    pieces = [" ", "\n", "/", "/ ", "TASS", "AP", "a", "b", "x-zz", "y-z", "1/2", "\t", "\r\n", "-"]
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        pos = rng.randint(0, len(text))
+        for pattern in patterns:
+            expected = [m.span() for m in pattern.finditer(text, pos)]
+            assert [m.span() for m in _finditer(pattern, text, pos)] == expected, (pattern, text)
