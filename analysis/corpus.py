@@ -293,6 +293,11 @@ class CorpusReader:
             if None not in counts:
                 self.n_articles_hint = sum(counts)
 
+    @property
+    def table_files(self) -> list[Path]:
+        """The table files this source reads (none for a folder or a DataFrame)."""
+        return list(self._tables)
+
     def tasks(self):
         """Chunks of the corpus, in order (at least one, maybe empty)."""
         size = self.chunk_size or 2**62

@@ -153,7 +153,14 @@ def export_shards(
         (out / name).mkdir(parents=True)
     summary = ExportSummary(out, rows=dict.fromkeys(names, 0))
     started = time.perf_counter()
-    bar = _progress_bar(reader.n_articles_hint, progress)
+    # Count articles when their number is known up front (folders, Parquet, DataFrames);
+    # otherwise bytes of text against the size of the files, for an estimate of time left.
+    by_bytes = reader.n_articles_hint is None
+    if by_bytes:
+        total = sum(path.stat().st_size for path in reader.table_files) or None
+        bar = _progress_bar(total, progress, unit="B")
+    else:
+        bar = _progress_bar(reader.n_articles_hint, progress, unit=" articles")
 
     def collect(outcome) -> None:
         index, result, rows, seconds, pid, peak = outcome
@@ -167,8 +174,12 @@ def export_shards(
             summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + s
         summary.peak_mb[pid] = max(summary.peak_mb.get(pid, 0.0), peak)
         elapsed = time.perf_counter() - started
-        bar.update(result.n_articles)
-        bar.set_postfix_str(f"{summary.megabytes / elapsed:.1f} MB/s", refresh=False)
+        if by_bytes:
+            bar.update(result.n_chars)
+            bar.set_postfix_str(f"{summary.n_articles:,} articles", refresh=False)
+        else:
+            bar.update(result.n_articles)
+            bar.set_postfix_str(f"{summary.megabytes / elapsed:.1f} MB/s", refresh=False)
 
     state = (reader.rules, reader.catalog, names, out)
     try:
@@ -210,10 +221,11 @@ def _warm_up(names: list[str]) -> None:
         tables[name]
 
 
-def _progress_bar(total: int | None, enabled: bool):
+def _progress_bar(total: int | None, enabled: bool, *, unit: str):
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, unit=" articles", disable=not enabled, smoothing=0.1)
+    scale = {"unit_scale": True, "unit_divisor": 1000} if unit == "B" else {}
+    return tqdm(total=total, unit=unit, disable=not enabled, smoothing=0.1, **scale)
 
 
 def table_parts(out, name: str) -> list[Path]:
