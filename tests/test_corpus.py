@@ -328,3 +328,16 @@ def test_iter_corpus_glob_of_shards_and_duplicates_across_them(tmp_path):
         list(iter_corpus(tmp_path / "part-*", chunk_size=1))
     with pytest.raises(CorpusError, match="no files match"):
         load_corpus(tmp_path / "nothing-*.jsonl")
+
+
+def test_iter_corpus_on_a_dataframe_and_bad_chunk_size():
+    from analysis import iter_corpus
+
+    table = pd.DataFrame({"text": ["One. Two.", "", "Three.", "Four."], "outlet": ["UNN"] * 4})
+    corpus = load_corpus(table)
+    chunks = list(iter_corpus(table, chunk_size=2))
+    assert [list(c["article_id"]) for c in chunks] == [["row-1"], ["row-3", "row-4"]]
+    assert_same_rows(chunks, corpus)
+    assert chunks[-1].attrs["load_report"].skipped == [("row row 2", "empty text in column 'text'")]
+    with pytest.raises(ValueError, match="chunk_size"):
+        next(iter_corpus(table, chunk_size=0))
