@@ -21,6 +21,7 @@ must see the same files (a shared or cloud file system). See the README.
 
 from __future__ import annotations
 
+import glob
 import operator
 import shutil
 from dataclasses import dataclass
@@ -91,8 +92,10 @@ def _partition_tables(spec, names, boilerplate, catalog, text_column) -> dict:
     return out
 
 
-def _report(source: str, results, catalog) -> LoadReport:
+def _report(source: str, results, catalog, listing_skipped) -> LoadReport:
+    """The load report of the whole corpus from its partitions', as load_corpus gives it."""
     report = LoadReport(source)
+    report.skipped.extend(listing_skipped)
     matched, notes = set(), {}
     for result in results:
         report.n_read += result.n_articles
@@ -188,9 +191,10 @@ def _dask_corpus(source, tables, partition_size, catalog, text_column, boilerpla
 
     names = list(TABLE_NAMES) if tables is None else list(tables)
     catalog_table = None
+    listing_skipped: list = []  # files a folder listing leaves out (hidden, not text)
     text = str(source)
     if any(c in text for c in "*?[") and not Path(text).exists():
-        specs = sorted(Path(p) for p in __import__("glob").glob(text))
+        specs = sorted(Path(p) for p in glob.glob(text))
         if not specs:
             raise CorpusError(f"{text}: no files match this pattern")
         if catalog is not None:
@@ -205,6 +209,7 @@ def _dask_corpus(source, tables, partition_size, catalog, text_column, boilerpla
             reader = CorpusReader(path, chunk_size=partition_size, catalog=catalog)
             specs = list(reader.tasks())
             catalog_table = reader.catalog
+            listing_skipped = reader.report.skipped
     parts = [
         dask.delayed(_partition_tables, pure=True)(
             spec, names, boilerplate, catalog_table, text_column
@@ -221,7 +226,7 @@ def _dask_corpus(source, tables, partition_size, catalog, text_column, boilerpla
             )
         frames[name] = frame
     results = [dask.delayed(operator.getitem)(part, "_result") for part in parts]
-    report = dask.delayed(_report)(text, results, catalog_table)
+    report = dask.delayed(_report)(text, results, catalog_table, listing_skipped)
     return DaskCorpus(frames, report)
 
 

@@ -50,14 +50,22 @@ def test_shards_on_two_workers_equal_one_process(client, tmp_path):
     assert "feed-1-01" in set(computed[0]["article_id"])  # ids numbered as load_corpus does
 
 
-def test_folder_with_catalog_and_parquet_output(client, tmp_path, seeds):
-    corpus = dask_corpus(SEEDS_DIR, partition_size=2)
+def test_folder_with_catalog_and_parquet_output(client, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for file in SEEDS_DIR.iterdir():
+        (folder / file.name).write_bytes(file.read_bytes())
+    (folder / "notes.docx").write_bytes(b"not an article")
+    (folder / "empty.txt").write_text("")
+    corpus = dask_corpus(folder, partition_size=2)
     assert corpus["articles"].npartitions == 3
-    report = corpus.to_parquet(tmp_path)
-    assert str(report) == str(seeds.attrs["load_report"])
-    expected = expected_tables(seeds)
+    report = corpus.to_parquet(tmp_path / "out")
+    loaded = load_corpus(folder)
+    assert str(report) == str(loaded.attrs["load_report"])
+    assert len(report.skipped) == 2  # the .docx when listing, the empty file when reading
+    expected = expected_tables(loaded)
     for name in TABLE_NAMES:
-        pd.testing.assert_frame_equal(read_table(tmp_path, name), expected[name], obj=name)
+        pd.testing.assert_frame_equal(read_table(tmp_path / "out", name), expected[name], obj=name)
 
 
 def test_map_tables_over_a_dask_frame_of_articles(client, seeds):
