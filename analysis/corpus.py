@@ -185,8 +185,18 @@ def iter_corpus(
 
 
 def _concat(chunks: list[pd.DataFrame]) -> pd.DataFrame:
+    """One frame from chunks, with the dtypes one frame built from all rows would have.
+
+    A chunk where a text column has no values has it as ``object``; concatenated
+    with chunks that have values, that would leave ``object`` where the rows, built
+    at once, give ``str``.
+    """
     corpus = pd.concat(chunks, ignore_index=True)
     corpus.attrs = {}
+    for name in corpus.columns:
+        column = corpus[name]
+        if column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) == "string":
+            corpus[name] = column.astype("str")
     return corpus
 
 

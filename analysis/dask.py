@@ -86,7 +86,7 @@ def _partition_tables(spec, names, boilerplate, catalog, text_column) -> dict:
         skipped = reader.report.skipped
     corpus, result = load_chunk(task, rules, catalog)
     result.skipped[:0] = skipped
-    tables = Tables(corpus)
+    tables = Tables(corpus, chunk=True)
     out = {name: _conform(tables[name], name) for name in names}
     out["_result"] = result
     return out
@@ -233,7 +233,7 @@ def _dask_corpus(source, tables, partition_size, catalog, text_column, boilerpla
 def _tables_of(articles: pd.DataFrame, name: str) -> pd.DataFrame:
     from .tables import Tables
 
-    return _conform(Tables(articles)[name], name)
+    return _conform(Tables(articles, chunk=True)[name], name)
 
 
 def map_tables(articles: dd.DataFrame, *, tables: list[str] | None = None) -> dict:

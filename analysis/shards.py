@@ -85,7 +85,7 @@ def _process(index: int, task) -> tuple:
     start = time.process_time()
     corpus, result = load_chunk(task, _STATE["rules"], _STATE["catalog"])
     seconds = {"articles": time.process_time() - start}
-    tables = Tables(corpus)
+    tables = Tables(corpus, chunk=True)
     rows = {}
     for name in _STATE["names"]:
         start = time.process_time()

@@ -34,8 +34,11 @@ TABLE_NAMES += ["statements"]
 class Tables:
     """Lazily computed tables of one corpus (``Tables(load_corpus(path))``)."""
 
-    def __init__(self, corpus: pd.DataFrame):
+    def __init__(self, corpus: pd.DataFrame, *, chunk: bool = False):
         self.corpus = corpus
+        # A chunk of a larger corpus (analysis.shards, analysis.dask): corpus-level steps
+        # are left to REDUCTIONS, run once on the whole table.
+        self.chunk = chunk
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in TABLE_NAMES:
@@ -76,5 +79,25 @@ class Tables:
         from .statements import statements
 
         return statements(
-            self.corpus, sentences=self.sentences, quotes=self.quotes, mentions=self.mentions
+            self.corpus,
+            sentences=self.sentences,
+            quotes=self.quotes,
+            mentions=self.mentions,
+            link=not self.chunk,  # linked across the whole corpus by REDUCTIONS (issue 7)
         )
+
+
+# --- issue 7: corpus-level steps after chunked runs ---------------------------------------
+
+
+def _link_statements(statements: pd.DataFrame) -> pd.DataFrame:
+    """Event ids over the whole corpus: one statement reported by two outlets, once."""
+    from .events import link_events
+
+    linked = statements.copy()
+    if len(linked):
+        linked["event_id"] = link_events(linked)
+    return linked
+
+
+REDUCTIONS["statements"] = _link_statements

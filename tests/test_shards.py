@@ -34,16 +34,16 @@ def test_seeds_in_two_workers_give_the_tables_of_one_process(tmp_path, seeds):
 
 
 def test_generated_jsonl_shards_with_a_bad_row(tmp_path):
-    rows = pd.DataFrame(list(synthetic_rows(n_articles=40, seed=11)))
+    rows = pd.DataFrame(list(synthetic_rows(n_articles=16, seed=11)))
     rows.loc[6, "text"] = ""
     rows.loc[9, "published"] = "sometime"
-    rows.iloc[:25].to_json(tmp_path / "feed-0.jsonl", orient="records", lines=True)
-    rows.iloc[25:].to_json(tmp_path / "feed-1.jsonl", orient="records", lines=True)
+    rows.iloc[:11].to_json(tmp_path / "feed-0.jsonl", orient="records", lines=True)
+    rows.iloc[11:].to_json(tmp_path / "feed-1.jsonl", orient="records", lines=True)
     source = str(tmp_path / "feed-*.jsonl")
     out = tmp_path / "out"
-    summary = export_shards(source, out, jobs=2, chunk_size=7, progress=False)
+    summary = export_shards(source, out, jobs=2, chunk_size=4, progress=False)
     corpus = load_corpus(source)
-    assert summary.n_articles == len(corpus) == 39
+    assert summary.n_articles == len(corpus) == 15
     assert_same_tables(out, corpus)
     report = (out / "load_report.txt").read_text()
     assert "feed-0.jsonl row 7: empty text in column 'text'" in report
