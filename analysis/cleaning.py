@@ -144,7 +144,7 @@ def _default_rules() -> tuple[Rule, ...]:
 # ``removed`` table cleans the same articles again; the second time is a lookup.
 _RECENT: dict[tuple[int, str], tuple[tuple[Rule, ...], Cleaned]] = {}
 _RECENT_CHARS = [0]
-_RECENT_MAX_CHARS = 8_000_000  # about one chunk of articles; bounds memory
+_RECENT_MAX_CHARS = 16_000_000  # a guard: chunks of articles are usually smaller
 
 
 def clean(raw: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
@@ -165,6 +165,12 @@ def clean(raw: str, rules: tuple[Rule, ...] | None = None) -> Cleaned:
     _RECENT[key] = (rules, cleaned)  # the rules are kept too, so their id is not reused
     _RECENT_CHARS[0] += len(raw)
     return cleaned
+
+
+def forget_cleaned() -> None:
+    """Drop the remembered results (a new chunk of articles is about to be loaded)."""
+    _RECENT.clear()
+    _RECENT_CHARS[0] = 0
 
 
 def _clean(raw: str, rules: tuple[Rule, ...]) -> Cleaned:

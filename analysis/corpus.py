@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 from dateutil import parser as dateparser
 
-from .cleaning import clean, rules_file
+from .cleaning import clean, forget_cleaned, rules_file
 from .outlets import find_outlet
 
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-‐‑][^\W_]+)*")
@@ -383,6 +383,7 @@ class CorpusReader:
 
 def load_chunk(task: ChunkTask, rules, catalog=None) -> tuple[pd.DataFrame, ChunkResult]:
     """The corpus rows of one chunk and what they add to the load report."""
+    forget_cleaned()  # only this chunk's cleaning is worth remembering (for ``removed``)
     report = LoadReport("chunk")
     if task.files:
         records = _from_files(

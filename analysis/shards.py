@@ -190,6 +190,10 @@ def export_shards(
         else:
             _warm_up(names)  # data files loaded once here; forked workers inherit them
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=state) as pool:
+                # Start the workers now, while this process is small: forked later, after
+                # reading a block of a table, they would carry a copy of it.
+                for ready in [pool.submit(os.getpid) for _ in range(jobs)]:
+                    ready.result()
                 pending: deque = deque()
                 for index, task in enumerate(reader.tasks()):
                     pending.append(pool.submit(_process, index, task))

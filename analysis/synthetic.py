@@ -148,7 +148,8 @@ def write_synthetic_corpus(
                 for row in shard:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
-            pd.DataFrame(shard).to_parquet(path, index=False)
+            # row groups of 2,000 articles: readers can take a shard a part at a time
+            pd.DataFrame(shard).to_parquet(path, index=False, row_group_size=2000)
         shards += 1
         shard, shard_bytes = [], 0
 
