@@ -374,12 +374,18 @@ def errors(sample: pd.DataFrame, predicted: pd.Series, *, gold: str = "act") -> 
     return table
 
 
-def speaker_accuracy(sample: pd.DataFrame, speakers: pd.Series, predicted: pd.Series) -> pd.Series:
+def speaker_accuracy(
+    sample: pd.DataFrame, speakers: pd.Series, predicted: pd.Series, *, same_as=None
+) -> pd.Series:
     """Of the sentences whose agreed main act the method found, the share with the agreed speaker.
 
-    Sentences whose agreed speaker is empty are left out. Returns ``n``, ``correct``,
-    ``accuracy`` and its Wilson 95% interval.
+    Sentences whose agreed speaker is empty are left out. ``same_as`` maps names the
+    method may give to the codebook's (e.g. ``{"Moscow": "Russia"}``: a capital
+    standing for its government). Returns ``n``, ``correct``, ``accuracy`` and its
+    Wilson 95% interval.
     """
+    if same_as:
+        speakers = speakers.map(lambda s: same_as.get(s, s))
     found = [main_act(g) in p for g, p in zip(sample["act"], predicted, strict=True)]
     mask = pd.Series(found, index=sample.index) & (sample["speaker"] != "")
     n = int(mask.sum())
