@@ -44,6 +44,25 @@ from .figures import (
 )
 from .statements import STATEMENT_COLUMNS, statements
 
+# isort: split
+# --- workshop and report (issue 6) ---
+from .explore import explore
+from .report import ReportError, make_report
+from .validation import (
+    SAMPLE_FILE,
+    act_classifier,
+    act_scores,
+    coder_agreement,
+    cross_validated_acts,
+    disagreements,
+    load_sample,
+    locate,
+    predicted_acts,
+    predicted_speakers,
+    sample_corpus,
+    speaker_accuracy,
+)
+
 __all__ = [
     "FIGURES",
     "FIGURES_DIR",
@@ -109,4 +128,20 @@ __all__ = [
     "plot_statement_timeline",
     "plot_threat_intervals",
     "statements",
+    # workshop and report (issue 6)
+    "ReportError",
+    "SAMPLE_FILE",
+    "act_classifier",
+    "act_scores",
+    "coder_agreement",
+    "cross_validated_acts",
+    "disagreements",
+    "explore",
+    "load_sample",
+    "locate",
+    "make_report",
+    "predicted_acts",
+    "predicted_speakers",
+    "sample_corpus",
+    "speaker_accuracy",
 ]

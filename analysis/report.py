@@ -31,8 +31,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from .config import NOTEBOOKS_DIR, ROOT
 
 PARAMETERS_TAG = "parameters"
@@ -80,6 +78,8 @@ class Report:
 
 def in_report(path) -> bool:
     """False for a notebook whose metadata says ``"report": {"include": false}`` (00-start-here)."""
+    import nbformat
+
     nb = nbformat.read(path, as_version=4)
     return bool(nb.metadata.get("report", {}).get("include", True))
 
@@ -117,6 +117,8 @@ def parameterize(nb, *, corpus, catalog=None, name: str = "notebook"):
     ``metadata.report.cell`` (1-based; 0 for the injected cell), so errors can
     name the cell the user sees.
     """
+    import nbformat
+
     nb = nbformat.from_dict(nb)  # a deep copy
     tagged = [i for i, c in enumerate(nb.cells) if PARAMETERS_TAG in c.metadata.get("tags", [])]
     if len(tagged) != 1:
@@ -303,6 +305,8 @@ def _figures_section(figures) -> str:
 
 def combine(executed, *, front_page: str, figures_section: str):
     """One notebook of the front page, every executed notebook (with anchors) and the figures."""
+    import nbformat
+
     names = {Path(name).stem for name, _ in executed}
     combined = nbformat.v4.new_notebook()
     combined.metadata = {
@@ -353,6 +357,7 @@ def make_report(
     ``notebooks``: numbers or names of the notebooks to run (default: all).
     Raises :class:`ReportError` (after writing everything it could) when a notebook fails.
     """
+    import nbformat
     from tqdm.auto import tqdm
 
     from .corpus import load_corpus

@@ -113,7 +113,10 @@ def test_a_sentence_that_is_not_in_its_article_names_the_line(seeds):
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("w1,written,,A text.,threat,menace,threat,,,,", "sample.csv:4: act_b 'menace': acts are threat"),
+        (
+            "w1,written,,A text.,threat,menace,threat,,,,",
+            "sample.csv:4: act_b 'menace': acts are threat",
+        ),
         (
             "w1,written,,A text.,none,none,none,Kremlin,,,",
             "sample.csv:4: speaker_a given for a sentence with no act",
