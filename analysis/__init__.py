@@ -47,6 +47,7 @@ from .statements import STATEMENT_COLUMNS, statements
 # isort: split
 # --- workshop and report (issue 6) ---
 from .explore import explore
+from .figures import plot_method_comparison, plot_precision_recall
 from .report import ReportError, make_report
 from .validation import (
     SAMPLE_FILE,
@@ -61,6 +62,7 @@ from .validation import (
     predicted_speakers,
     sample_corpus,
     speaker_accuracy,
+    speaker_errors,
 )
 
 __all__ = [
@@ -85,6 +87,8 @@ __all__ = [
     "plot_article_lengths",
     "plot_outlets",
     "plot_publication_dates",
+    "plot_method_comparison",
+    "plot_precision_recall",
     "plot_removed",
     "read_catalog",
     "removed_spans",
@@ -144,4 +148,5 @@ __all__ = [
     "predicted_speakers",
     "sample_corpus",
     "speaker_accuracy",
+    "speaker_errors",
 ]

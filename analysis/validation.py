@@ -185,10 +185,11 @@ def disagreements(sample: pd.DataFrame) -> pd.DataFrame:
     table = sample.loc[
         differ, ["id", "text", "act_a", "act_b", "act", "speaker_a", "speaker_b", "note"]
     ]
-    return _readable(table.reset_index(drop=True))
+    return readable(table.reset_index(drop=True))
 
 
-def _readable(table: pd.DataFrame) -> pd.DataFrame:
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy with act tuples written as in the file ('rejection|proposal', 'none'), for display."""
     table = table.copy()
     for column in table.columns:
         if column.startswith("act") or column in ("predicted", "missed", "extra"):
@@ -374,6 +375,17 @@ def errors(sample: pd.DataFrame, predicted: pd.Series, *, gold: str = "act") -> 
     return table
 
 
+def _speaker_checked(sample, speakers, predicted, same_as):
+    """The sentences whose agreed main act the method found and whose agreed speaker is known."""
+    if same_as:
+        speakers = speakers.map(lambda s: same_as.get(s, s))
+    found = pd.Series(
+        [main_act(g) in p for g, p in zip(sample["act"], predicted, strict=True)],
+        index=sample.index,
+    )
+    return speakers, found & (sample["speaker"] != "")
+
+
 def speaker_accuracy(
     sample: pd.DataFrame, speakers: pd.Series, predicted: pd.Series, *, same_as=None
 ) -> pd.Series:
@@ -384,10 +396,7 @@ def speaker_accuracy(
     standing for its government). Returns ``n``, ``correct``, ``accuracy`` and its
     Wilson 95% interval.
     """
-    if same_as:
-        speakers = speakers.map(lambda s: same_as.get(s, s))
-    found = [main_act(g) in p for g, p in zip(sample["act"], predicted, strict=True)]
-    mask = pd.Series(found, index=sample.index) & (sample["speaker"] != "")
+    speakers, mask = _speaker_checked(sample, speakers, predicted, same_as)
     n = int(mask.sum())
     correct = int((speakers[mask] == sample.loc[mask, "speaker"]).sum())
     low, high = wilson(correct, n)
@@ -400,6 +409,16 @@ def speaker_accuracy(
             "high": high,
         }
     )
+
+
+def speaker_errors(
+    sample: pd.DataFrame, speakers: pd.Series, predicted: pd.Series, *, same_as=None
+) -> pd.DataFrame:
+    """The sentences counted by :func:`speaker_accuracy` whose speaker is wrong, with both speakers."""
+    mapped, mask = _speaker_checked(sample, speakers, predicted, same_as)
+    wrong = mask & (mapped != sample["speaker"])
+    table = sample.loc[wrong, ["id", "speaker", "text"]].assign(method_speaker=speakers[wrong])
+    return table[["id", "speaker", "method_speaker", "text"]].reset_index(drop=True)
 
 
 def compare(scores: dict[str, pd.DataFrame], *, metric: str = "f1") -> pd.DataFrame:
