@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--notebooks", help="comma-separated numbers or names (default: all)")
     report.add_argument("--hide-code", action="store_true", help="leave code cells out of the HTML")
     report.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
+    report.add_argument(
+        "--jobs", type=int, default=1, help="notebooks run at once, one kernel each (default 1)"
+    )
     report.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     args = parser.parse_args(argv)
@@ -165,6 +168,7 @@ def _report(args) -> int:
         notebooks=notebooks,
         timeout=args.timeout,
         hide_code=args.hide_code,
+        jobs=args.jobs,
         progress=not args.no_progress,
     )
     print(

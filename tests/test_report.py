@@ -30,7 +30,9 @@ from tests.conftest import DNIPRO_DIR, DNIPRO_PROPOSES, DNIPRO_REJECTS, DNIPRO_W
 def dnipro_report(tmp_path_factory):
     """The full report on the second corpus, made once through the command line."""
     out = tmp_path_factory.mktemp("report")
-    code = main(["report", "--corpus", str(DNIPRO_DIR), "--out", str(out), "--no-progress"])
+    code = main(
+        ["report", "--corpus", str(DNIPRO_DIR), "--out", str(out), "--jobs", "2", "--no-progress"]
+    )
     assert code == 0
     return out
 
@@ -173,7 +175,9 @@ def test_failing_notebook_is_named_with_its_cell_and_the_report_still_written(tm
     )
     nbformat.write(broken, notebooks / "01-broken.ipynb")
     with pytest.raises(ReportError) as info:
-        make_report(SEEDS_DIR, tmp_path / "out", notebooks_dir=notebooks, progress=False)
+        make_report(
+            SEEDS_DIR, tmp_path / "out", notebooks_dir=notebooks, figures=False, progress=False
+        )
     assert (
         "01-broken.ipynb: cell 5 of 6 (starting 'y = x / 0') raised ZeroDivisionError: division by zero"
         in str(info.value)
