@@ -284,3 +284,31 @@ def test_classifier_learns_a_separable_toy_task():
     predicted = cross_validated_acts(texts, labels, folds=5)
     scores = act_scores(labels, predicted)
     assert scores.loc["threat", "f1"] == 1.0 and scores.loc["proposal", "f1"] == 1.0
+
+
+# --- the real statements table on the sample (issue 5's rules) ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rules_on_sample(sample, seeds):
+    from analysis import Tables
+
+    corpus = sample_corpus(sample, seeds=seeds)
+    located = locate(sample, corpus)
+    statements = Tables(corpus).statements
+    return located, statements, predicted_acts(located, statements)
+
+
+def test_rules_on_the_sample_hand_checked_sentences(sample, rules_on_sample):
+    located, statements, rules = rules_on_sample
+    by_id = dict(zip(sample["id"], rules, strict=True))
+    # s07: "All such units and facilities will be considered legitimate combat targets ..."
+    assert by_id["s07"] == ("threat",)
+    # w03: "Kyiv did not reject the idea of a ceasefire ...": negated, so no act is counted
+    assert by_id["w03"] == ()
+    wrong = errors(sample, rules).set_index("id")
+    # w10: "an ultimatum that no Ukrainian could accept" is a rejection; "ultimatum" is a threat cue
+    assert "threat" in wrong.loc["w10", "extra"].split("|")
+    assert "s07" not in wrong.index
+    speakers = predicted_speakers(located, statements)
+    assert dict(zip(sample["id"], speakers, strict=True))["s07"] == "Russian Foreign Ministry"
