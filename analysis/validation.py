@@ -55,6 +55,17 @@ SAMPLE_COLUMNS = [
 ]
 _ACT_COLUMNS = ("act_a", "act_b", "act")
 
+#: The rhetoric dictionary's categories (lexicons/rhetoric.yaml) that name an act, and
+#: which: "where applicable". The others (intervention framing, delegitimising labels,
+#: security guarantees) describe how something is framed, not an act, and are not scored.
+#: Conditions for peace are a proposal in the codebook (PLOVER REQUEST, as in acts.yaml).
+DICTIONARY_ACTS = {
+    "threat_warning": "threat",
+    "rejection": "rejection",
+    "russian_conditions": "proposal",
+    "settlement_negotiation": "talks",
+}
+
 
 # --- the sample ------------------------------------------------------------------------------
 

@@ -312,3 +312,17 @@ def test_rules_on_the_sample_hand_checked_sentences(sample, rules_on_sample):
     assert "s07" not in wrong.index
     speakers = predicted_speakers(located, statements)
     assert dict(zip(sample["id"], speakers, strict=True))["s07"] == "Russian Foreign Ministry"
+
+
+def test_dictionary_acts_map_categories_of_the_rhetoric_dictionary_to_acts():
+    import re
+
+    from analysis import LEXICON_DIR
+    from analysis.validation import DICTIONARY_ACTS
+
+    assert set(DICTIONARY_ACTS.values()) <= set(ACTS)
+    path = LEXICON_DIR / "rhetoric.yaml"
+    if not path.exists():
+        pytest.skip("the rhetoric dictionary (issue 3) is not in this version")
+    ids = re.findall(r"^\s*- id: (\S+)", path.read_text(encoding="utf-8"), re.M)
+    assert set(DICTIONARY_ACTS) <= set(ids)
