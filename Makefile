@@ -23,8 +23,9 @@ figures: $(STAMP) ## Regenerate every figure into figures/ (PNG and SVG)
 
 CORPUS ?= seeds
 OUT ?= report
+JOBS ?= 1
 report: $(STAMP) ## Run every notebook on CORPUS (default seeds) into OUT/report.html, figures, tables
-	$(BIN)/python -m analysis report --corpus "$(CORPUS)" --out "$(OUT)"
+	$(BIN)/python -m analysis report --corpus "$(CORPUS)" --out "$(OUT)" --jobs $(JOBS)
 
 notebooks-index: $(STAMP) ## Regenerate the contents in 00-start-here and every notebook's navigation links
 	$(BIN)/python -m analysis.notebook_index

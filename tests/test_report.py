@@ -196,3 +196,16 @@ def test_command_line_errors_are_messages(capsys, tmp_path):
     code = main(["report", "--corpus", str(SEEDS_DIR), "--out", str(tmp_path), "--notebooks", "77"])
     assert code == 1
     assert "no notebook '77'" in capsys.readouterr().err
+
+
+def test_html_can_leave_the_code_out():
+    from analysis.report import to_html
+
+    nb = _notebook("# 01 · T", "secret_variable = 41 + 1")
+    nb.cells[1].outputs = [
+        nbformat.v4.new_output("execute_result", {"text/plain": "42"}, execution_count=1)
+    ]
+    with_code = to_html(nb, title="T")
+    without = to_html(nb, title="T", hide_code=True)
+    assert "secret_variable" in with_code and "secret_variable" not in without
+    assert "42" in without and "<title>T</title>" in without
