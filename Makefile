@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test figures lab lint format bench clean
+.PHONY: help venv test figures report notebooks-index lab lint format bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,15 @@ venv: $(STAMP) ## Create .venv from pyproject.toml (done by every target that ne
 
 figures: $(STAMP) ## Regenerate every figure into figures/ (PNG and SVG)
 	$(BIN)/python -m analysis figures --out figures
+
+CORPUS ?= seeds
+OUT ?= report
+JOBS ?= 1
+report: $(STAMP) ## Run every notebook on CORPUS (default seeds) into OUT/report.html, figures, tables
+	$(BIN)/python -m analysis report --corpus "$(CORPUS)" --out "$(OUT)" --jobs $(JOBS)
+
+notebooks-index: $(STAMP) ## Regenerate the contents in 00-start-here and every notebook's navigation links
+	$(BIN)/python -m analysis.notebook_index
 
 test: $(STAMP) ## Run every test, notebooks included
 	$(BIN)/python -m pytest

@@ -52,6 +52,27 @@ from .figures import (
 )
 from .statements import STATEMENT_COLUMNS, statements
 
+# isort: split
+# --- workshop and report (issue 6) ---
+from .explore import explore
+from .figures import plot_method_comparison, plot_precision_recall
+from .report import ReportError, make_report
+from .validation import (
+    SAMPLE_FILE,
+    act_classifier,
+    act_scores,
+    coder_agreement,
+    cross_validated_acts,
+    disagreements,
+    load_sample,
+    locate,
+    predicted_acts,
+    predicted_speakers,
+    sample_corpus,
+    speaker_accuracy,
+    speaker_errors,
+)
+
 __all__ = [
     "FIGURES",
     "FIGURES_DIR",
@@ -75,6 +96,8 @@ __all__ = [
     "plot_article_lengths",
     "plot_outlets",
     "plot_publication_dates",
+    "plot_method_comparison",
+    "plot_precision_recall",
     "plot_removed",
     "read_catalog",
     "removed_spans",
@@ -118,4 +141,21 @@ __all__ = [
     "plot_statement_timeline",
     "plot_threat_intervals",
     "statements",
+    # workshop and report (issue 6)
+    "ReportError",
+    "SAMPLE_FILE",
+    "act_classifier",
+    "act_scores",
+    "coder_agreement",
+    "cross_validated_acts",
+    "disagreements",
+    "explore",
+    "load_sample",
+    "locate",
+    "make_report",
+    "predicted_acts",
+    "predicted_speakers",
+    "sample_corpus",
+    "speaker_accuracy",
+    "speaker_errors",
 ]

@@ -4,6 +4,7 @@ python -m analysis info PATH
 python -m analysis export --corpus PATH --out DIR [--format csv|parquet] [--tables a,b]
 python -m analysis export --corpus PATH --out DIR --jobs N [--chunk-size K]   (Parquet shards)
 python -m analysis figures [--corpus PATH] [--out DIR] [--only a,b] [--list]
+python -m analysis report --corpus PATH --out DIR [--catalog CSV] [--notebooks 01,02] [--hide-code]
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .config import FIGURES_DIR, SEEDS_DIR
+from .report import ReportError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,9 +51,27 @@ def main(argv: list[str] | None = None) -> int:
     figures.add_argument("--only", help="comma-separated figure names (default: all)")
     figures.add_argument("--list", action="store_true", help="list the figures and exit")
 
+    report = commands.add_parser(
+        "report", help="run every notebook on a corpus; write one HTML report, figures and tables"
+    )
+    report.add_argument("--corpus", type=Path, required=True, help="folder, text file or table")
+    report.add_argument("--catalog", type=Path)
+    report.add_argument("--out", type=Path, required=True, help="folder to write the report to")
+    report.add_argument("--notebooks", help="comma-separated numbers or names (default: all)")
+    report.add_argument("--hide-code", action="store_true", help="leave code cells out of the HTML")
+    report.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
+    report.add_argument(
+        "--jobs", type=int, default=1, help="notebooks run at once, one kernel each (default 1)"
+    )
+    report.add_argument("--no-progress", action="store_true", help="no progress bar")
+
     args = parser.parse_args(argv)
+    commands = {"info": _info, "export": _export, "figures": _figures, "report": _report}
     try:
-        return {"info": _info, "export": _export, "figures": _figures}[args.command](args)
+        return commands[args.command](args)
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except (ValueError, KeyError, FileNotFoundError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"error: {message}", file=sys.stderr)
@@ -119,24 +139,19 @@ def summary(corpus, removed) -> str:
 def _export(args) -> int:
     if args.jobs is not None or args.chunk_size is not None or "*" in str(args.corpus):
         return _export_shards(args)
+    from .export import write_tables
     from .tables import TABLE_NAMES, Tables
 
     names = _names(args.tables, TABLE_NAMES, "table")
-    corpus = _load(args)
-    tables = Tables(corpus)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        table = tables[name].copy(deep=False)
-        table.attrs = {}  # the load report is written on its own below
-        path = args.out / f"{name}.{args.format}"
-        if args.format == "csv":
-            table.to_csv(path, index=False)
-        else:
-            table.to_parquet(path, index=False)
-        print(f"wrote {path} ({len(table):,} rows)")
-    report_path = args.out / "load_report.txt"
-    report_path.write_text(str(corpus.attrs["load_report"]) + "\n", encoding="utf-8")
-    print(f"wrote {report_path}")
+    tables = Tables(_load(args))
+    written = write_tables(
+        tables,
+        args.out,
+        names=names,
+        format=args.format,
+        progress=lambda path, n: print(f"wrote {path} ({n:,} rows)"),
+    )
+    print(f"wrote {written[-1]}")
     return 0
 
 
@@ -171,6 +186,27 @@ def _figures(args) -> int:
     tables = Tables(_load(args))
     written = save_figures(tables, args.out, names, progress=lambda n: print(f"drawing {n}"))
     print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+def _report(args) -> int:
+    from .report import make_report
+
+    notebooks = args.notebooks.split(",") if args.notebooks else None
+    report = make_report(
+        args.corpus,
+        args.out,
+        catalog=args.catalog,
+        notebooks=notebooks,
+        timeout=args.timeout,
+        hide_code=args.hide_code,
+        jobs=args.jobs,
+        progress=not args.no_progress,
+    )
+    print(
+        f"wrote {report.html} ({len(report.notebooks)} notebooks), "
+        f"{len(report.figures)} figure files and {len(report.tables)} table files"
+    )
     return 0
 
 

@@ -730,3 +730,73 @@ def _statements_cadence(tables, fig):
     plot_conflict_score(tables.statements, ax=axes["score"])
     plot_threat_intervals(tables.statements, ax=axes["intervals"])
     fig.suptitle("The cadence of threats and proposals", fontweight="bold", x=0.01, ha="left")
+
+
+# --- validating the method (issue 6) -------------------------------------------------------
+
+
+def plot_precision_recall(scores: pd.DataFrame, *, title: str = "The rules", ax=None):
+    """Precision and recall per act of one method, with Wilson 95% intervals as error bars.
+
+    ``scores``: a table of :func:`analysis.validation.act_scores`. Acts the method
+    never predicted have no precision bar; the sample size of each act is in its label.
+    """
+    ax = _axes(ax)
+    acts = [a for a in scores.index if not str(a).endswith("average")]
+    table = scores.loc[acts]
+    y = np.arange(len(acts))
+    height = 0.38
+    for offset, metric, color in (
+        (-height / 2, "precision", OKABE_ITO[0]),
+        (height / 2, "recall", OKABE_ITO[1]),
+    ):
+        values = table[metric].astype(float).to_numpy()
+        low = values - table[f"{metric}_low"].astype(float).to_numpy()
+        high = table[f"{metric}_high"].astype(float).to_numpy() - values
+        ax.barh(
+            y + offset,
+            np.nan_to_num(values),
+            height=height,
+            color=color,
+            label=metric,
+            xerr=np.vstack([np.nan_to_num(low), np.nan_to_num(high)]),
+            error_kw={"elinewidth": 0.8, "capsize": 2, "ecolor": "0.3"},
+        )
+    labels = [f"{a} (n={int(n)})" for a, n in zip(acts, table["support"], strict=True)]
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.05)
+    ax.set_xlabel("share (bars: 95% Wilson interval)")
+    ax.set_title(f"{title}: precision and recall per act")
+    ax.grid(axis="x")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_method_comparison(scores: dict, *, metric: str = "f1", ax=None):
+    """One metric (F1 by default) per act for several methods, side by side.
+
+    ``scores``: {method name: table of :func:`analysis.validation.act_scores`}.
+    """
+    ax = _axes(ax)
+    names = list(scores)
+    acts = [a for a in next(iter(scores.values())).index if a != "micro average"]
+    y = np.arange(len(acts))
+    height = 0.8 / max(len(names), 1)
+    for i, (name, color) in enumerate(zip(names, palette(len(names)), strict=True)):
+        values = scores[name].reindex(acts)[metric].astype(float).to_numpy()
+        ax.barh(
+            y - 0.4 + height * (i + 0.5),
+            np.nan_to_num(values),
+            height=height,
+            color=color,
+            label=name,
+        )
+    ax.set_yticks(y, acts)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.05)
+    ax.set_xlabel(metric.upper() if metric == "f1" else metric)
+    ax.set_title(f"{metric.upper() if metric == 'f1' else metric.capitalize()} per act, by method")
+    ax.grid(axis="x")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    return ax

@@ -1,5 +1,7 @@
 """Shared fixtures: the seed corpus is loaded once per test session."""
 
+from pathlib import Path
+
 import pytest
 
 from analysis import SEEDS_DIR, load_corpus, sentences
@@ -24,3 +26,17 @@ def seed_sentences(seeds):
 def article(corpus, article_id):
     """The corpus row of one article, as a dict."""
     return corpus.set_index("article_id").loc[article_id].to_dict()
+
+
+# --- the second corpus: three made-up articles with known values (tests/data/README.md) ---
+DNIPRO_DIR = Path(__file__).parent / "data" / "dnipro-monitors"
+DNIPRO_WARNS, DNIPRO_PROPOSES, DNIPRO_REJECTS = (
+    "fx1-moscow-warns",
+    "fx2-kyiv-proposes",
+    "fx3-kremlin-rejects",
+)
+
+
+@pytest.fixture(scope="session")
+def dnipro():
+    return load_corpus(DNIPRO_DIR)

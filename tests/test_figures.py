@@ -109,4 +109,26 @@ def test_statement_figures_draw_on_the_given_axes(seeds):
     assert plot_threat_intervals(st, ax=axes[1, 1]) is axes[1, 1]
     labels = [t.get_text() for t in axes[1, 1].get_yticklabels()]
     assert labels[0].startswith("Russia: E001 →")
+
+
+# --- validating the method (issue 6) ---
+
+
+def test_validation_plots_draw_scores_on_the_given_axes():
+    import pandas as pd
+
+    from analysis import plot_method_comparison, plot_precision_recall
+    from analysis.validation import act_scores
+
+    gold = pd.Series([("threat",), ("threat",), ("proposal",), ()])
+    predicted = pd.Series([("threat",), (), ("proposal",), ("proposal",)])
+    scores = act_scores(gold, predicted)
+    fig, ax = plt.subplots()
+    assert plot_precision_recall(scores, ax=ax) is ax
+    # threat: precision 1/1, recall 1/2; proposal: precision 1/2, recall 1/1 (5 acts x 2 bars)
+    widths = [round(p.get_width(), 2) for p in ax.patches]
+    assert widths[:2] == [1.0, 0.5] and widths[5:7] == [0.5, 1.0]
+    assert ax.get_yticklabels()[0].get_text() == "threat (n=2)"
+    ax2 = plot_method_comparison({"rules": scores, "other": scores})
+    assert len(ax2.patches) == 2 * 6, "five acts and the macro average, two methods"
     plt.close("all")
