@@ -29,87 +29,197 @@ import bisect
 import re
 
 import ahocorasick_rs
+import numpy as np
 
-from .lexicon import APOSTROPHES, HYPHENS, Lexicon, _lower, load_lexicon, parse_pattern
+from .lexicon import APOSTROPHES, HYPHENS, Lexicon, load_lexicon, parse_pattern
 
 # Every character ``re`` matches with ``\s`` (checked in tests/test_matcher.py).
 _SPACES = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_JOINERS_ALL = [c for c in _SPACES + HYPHENS if c != " "]
-_JOINERS_ASCII = [c for c in _JOINERS_ALL if c.isascii()]
-_TAIL_RE = re.compile(r"[^\W_]*")
-_ANY_CANON = r"[^\W_]+(?:'[^\W_]+)*"
+_JOINERS = frozenset(_SPACES + HYPHENS)
+_OTHER = "\x01"  # stands for any non-ASCII character that is neither a letter nor a digit
+
+# ASCII bytes: upper case to lower case, whitespace and hyphens to a space.
+_TABLE = bytearray(range(256))
+for _c in range(ord("A"), ord("Z") + 1):
+    _TABLE[_c] = _c + 32
+for _ch in _SPACES + HYPHENS:
+    if _ch.isascii():
+        _TABLE[ord(_ch)] = 0x20
+_TABLE = bytes(_TABLE)
+# Bytes that belong to a word: ASCII letters and digits, and every byte of a
+# non-ASCII character (the others were replaced by _OTHER, a space or ').
+_WORD = bytes(1 if (chr(b).isalnum() and b < 128) or b >= 128 else 0 for b in range(256))
+_W = rb"[a-z0-9\x80-\xff]"
+_TAIL_RE = re.compile(_W + rb"*")
+_ANY_CANON = _W + rb"+(?:'" + _W + rb"+)*"
+# For the search copy: every byte that is not part of a word becomes a space.
+_SPACED = bytes(b if _WORD[b] else 0x20 for b in range(256))
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
 
 
-def canonical(text: str) -> tuple[str, list[int], list[int]]:
-    """The canonical copy of ``text`` and the map back to original offsets.
+def _non_ascii_map(ch: str) -> str:
+    """What a non-ASCII character becomes in the canonical copy (always one character)."""
+    if ch in APOSTROPHES:
+        return "'"
+    if ch in _JOINERS:
+        return " "
+    if not ch.isalnum():
+        return _OTHER
+    low = ch.lower()
+    return low if len(low) == 1 else ch
 
-    Returns ``(canon, comp_pos, removed)``: position ``c`` in ``canon`` is
-    position ``c + removed[i]`` in ``text``, where ``i`` is the last index with
-    ``comp_pos[i] <= c`` (no shift before the first run).
+
+class Canonical:
+    """The canonical copy of a text as UTF-8 bytes, and the way back to ``str`` offsets.
+
+    Lower case, apostrophe variants as ``'``, every run of whitespace and
+    hyphens as one space, every other non-ASCII non-alphanumeric character as
+    ``\x01``. ``to_char(i)`` maps a byte offset in ``data`` back to the
+    character offset in the original text.
     """
-    low = _lower(text)
-    for ch in APOSTROPHES[1:]:
-        if ch in low:
-            low = low.replace(ch, "'")
-    for ch in _JOINERS_ASCII if low.isascii() else _JOINERS_ALL:
-        low = low.replace(ch, " ")
-    j = low.find("  ")
-    if j == -1:
-        return low, [], []
-    pieces, comp_pos, removed = [], [], []
-    n, i, total = len(low), 0, 0
-    while j != -1:
-        k = j + 2
-        while k < n and low[k] == " ":
-            k += 1
-        pieces.append(low[i : j + 1])
-        total += k - j - 1
-        comp_pos.append(k - total)
-        removed.append(total)
-        i = k
-        j = low.find("  ", k)
-    pieces.append(low[i:])
-    return "".join(pieces), comp_pos, removed
+
+    __slots__ = ("data", "_runs", "_removed", "_high", "_extra")
+
+    def __init__(self, text: str):
+        if not text.isascii():
+            for ch in set(_NON_ASCII_RE.findall(text)):
+                mapped = _non_ascii_map(ch)
+                if mapped != ch:
+                    text = text.replace(ch, mapped)
+        data = text.encode("utf-8").translate(_TABLE)
+        # byte offset -> char offset, for the non-ASCII characters left:
+        # after the character ending at byte _high[i], _extra[i] bytes are extra
+        self._high, self._extra = [], []
+        if len(data) != len(text):
+            extra = 0
+            for m in _HIGH_RUN_RE.finditer(data):
+                pos = m.start()
+                for ch in m.group().decode("utf-8"):
+                    n_bytes = len(ch.encode("utf-8"))
+                    pos += n_bytes
+                    extra += n_bytes - 1
+                    self._high.append(pos)
+                    self._extra.append(extra)
+        # collapse runs of spaces; remember where, to map offsets back
+        self._runs, self._removed = [], []
+        if b"  " in data:
+            pieces = data.split(b"  ")
+            out, pos, removed = [pieces[0]], len(pieces[0]), 0
+            last = len(pieces) - 1
+            for i in range(1, last + 1):
+                piece = pieces[i]
+                stripped = piece.lstrip(b" ")
+                removed += 2 + len(piece) - len(stripped)
+                if not stripped and i < last:
+                    continue  # the run goes on into the next piece
+                removed -= 1  # one space stays
+                out.append(b" ")
+                pos += 1
+                self._runs.append(pos)
+                self._removed.append(removed)
+                out.append(stripped)
+                pos += len(stripped)
+            data = b"".join(out)
+        self.data = data
+
+    def to_byte(self, c: int) -> int:
+        """Offset in the uncompressed bytes of compressed offset ``c``."""
+        i = bisect.bisect_right(self._runs, c)
+        return c + self._removed[i - 1] if i else c
+
+    def map(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets of a span given in compressed byte offsets."""
+        return self.to_char(start), self.to_char(end)
+
+    def map_many(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+        """:meth:`map` for many spans at once (vectorised)."""
+        if not self._runs and not self._high:
+            return starts, ends
+        out = []
+        for values in (starts, ends):
+            arr = np.asarray(values, dtype=np.int64)
+            if self._runs:
+                i = np.searchsorted(self._runs, arr, side="right")
+                removed = np.concatenate([[0], self._removed])
+                arr = arr + removed[i]
+            if self._high:
+                i = np.searchsorted(self._high, arr, side="right")
+                extra = np.concatenate([[0], self._extra])
+                arr = arr - extra[i]
+            out.append(arr.tolist())
+        return out[0], out[1]
+
+    def to_char(self, c: int) -> int:
+        """Character offset in the original text of compressed byte offset ``c``."""
+        b = self.to_byte(c)
+        i = bisect.bisect_right(self._high, b)
+        return b - self._extra[i - 1] if i else b
+
+
+def canonical(text: str) -> Canonical:
+    """The canonical copy of ``text`` (see :class:`Canonical`)."""
+    return Canonical(text)
 
 
 class _Entry:
-    __slots__ = ("index", "category", "cat_index", "term", "simple", "check_end", "regex")
+    __slots__ = (
+        "index",
+        "category",
+        "cat_index",
+        "term",
+        "kind",
+        "check_end",
+        "regex",
+        "core",
+        "compare",
+    )
 
     def __init__(self, index, category, cat_index, term, tokens):
         self.index = index
         self.category = category
         self.cat_index = cat_index
         self.term = term
-        self.simple = all(t.kind == "word" for t in tokens)
-        self.check_end = tokens[-1].kind == "word" and tokens[-1].text[-1].isalnum()
+        last = tokens[-1]
+        self.check_end = last.kind == "word" and last.text[-1].isalnum()
         self.regex = None
-        if not self.simple:
-            body = " ".join(_canon_token(t) for t in tokens)
+        # the literal start of the pattern, as in the canonical bytes
+        self.core = _anchor(tokens)
+        # compare it with the text when the spaced copy may hide a difference
+        self.compare = b" " in self.core or self.core != self.core.translate(_SPACED)
+        if all(t.kind == "word" for t in tokens):
+            self.kind = 0  # the anchor is the whole pattern
+        elif len(tokens) == 1:
+            self.kind = 1  # a prefix glob alone: extend to the end of the word
+        else:
+            self.kind = 2  # verify with a regular expression at the anchor
+            body = b" ".join(_canon_token(t) for t in tokens)
             if self.check_end:
-                body += r"(?![^\W_])"
+                body += rb"(?!" + _W + rb")"
             self.regex = re.compile(body)
 
 
-def _canon_token(token) -> str:
+def _canon_token(token) -> bytes:
     if token.kind == "any":
         return _ANY_CANON
+    text = re.escape(token.text.encode("utf-8"))
     if token.kind == "prefix":
-        return re.escape(token.text) + r"[^\W_]*"
-    return re.escape(token.text)
+        return text + _W + rb"*"
+    return text
 
 
-def _anchor(tokens) -> str:
+def _anchor(tokens) -> bytes:
     if tokens[0].kind == "prefix":
-        return tokens[0].text
+        return tokens[0].text.encode("utf-8")
     words = []
     for t in tokens:
         if t.kind != "word":
             break
         words.append(t.text)
-    return " ".join(words)
+    return " ".join(words).encode("utf-8")
 
 
 def _entries(lexicon: Lexicon):
@@ -120,7 +230,23 @@ def _entries(lexicon: Lexicon):
     return out
 
 
-def resolve(candidates, n_categories=None):
+def _resolve_group(cands):
+    cands.sort(key=lambda c: (c[0] - c[1], c[0], c[3]))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept = []
+    for cand in cands:
+        s, e = cand[0], cand[1]
+        i = bisect.bisect_left(starts, e)
+        if i and ends[i - 1] > s:
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        kept.append(cand)
+    return kept
+
+
+def resolve(candidates):
     """Keep, within each category, the longest of overlapping candidates.
 
     ``candidates`` are ``(start, end, cat_index, entry_index)``; ties go to
@@ -129,25 +255,44 @@ def resolve(candidates, n_categories=None):
     """
     by_cat: dict[int, list] = {}
     for cand in candidates:
-        by_cat.setdefault(cand[2], []).append(cand)
+        group = by_cat.get(cand[2])
+        if group is None:
+            by_cat[cand[2]] = [cand]
+        else:
+            group.append(cand)
     kept = []
     for cands in by_cat.values():
-        if len(cands) == 1:
+        if len(cands) > 1:
+            cands.sort()
+            last_end = -1
+            for c in cands:
+                if c[0] < last_end:
+                    kept.extend(_resolve_group(cands))
+                    break
+                last_end = c[1]
+            else:
+                kept.extend(cands)
+        else:
             kept.extend(cands)
-            continue
-        cands.sort(key=lambda c: (c[0] - c[1], c[0], c[3]))
-        starts: list[int] = []
-        ends: list[int] = []
-        for cand in cands:
-            s, e = cand[0], cand[1]
-            i = bisect.bisect_left(starts, e)
-            if i and ends[i - 1] > s:
-                continue
-            starts.insert(i, s)
-            ends.insert(i, e)
-            kept.append(cand)
     kept.sort(key=lambda c: (c[0], c[1], c[2]))
     return kept
+
+
+def _search_key(entry: _Entry, first_kind: str) -> bytes:
+    """The bytes searched for: the spaced core between the word boundaries it needs.
+
+    The search runs on a copy of the canonical text in which every byte that is
+    not part of a word is a space, padded with a space at each end. A leading
+    space checks the start boundary; a trailing one the end boundary (patterns
+    of literal words), or the joint after the leading words (patterns with
+    ``*`` after them). A prefix glob's stem has no trailing space.
+    """
+    key = b" " + entry.core.translate(_SPACED)
+    if first_kind == "prefix":
+        return key
+    if entry.kind == 0:
+        return key + b" " if entry.check_end else key
+    return key + b" "
 
 
 class PhraseMatcher:
@@ -155,76 +300,64 @@ class PhraseMatcher:
 
     def __init__(self, lexicon=None):
         self.lexicon = load_lexicon(lexicon)
-        self._entries = [
-            _Entry(i, cid, ci, term, tokens)
-            for i, (ci, cid, term, tokens) in enumerate(_entries(self.lexicon))
-        ]
-        anchors: dict[str, list[_Entry]] = {}
-        for ent in self._entries:
-            toks = parse_pattern(ent.term)
-            anchors.setdefault(_anchor(toks), []).append(ent)
+        self._entries = []
+        anchors: dict[bytes, list[_Entry]] = {}
+        for i, (ci, cid, term, tokens) in enumerate(_entries(self.lexicon)):
+            entry = _Entry(i, cid, ci, term, tokens)
+            self._entries.append(entry)
+            anchors.setdefault(_search_key(entry, tokens[0].kind), []).append(entry)
         self._anchor_strings = list(anchors)
-        self._anchor_entries = [anchors[a] for a in self._anchor_strings]
-        self._prefix_only = {
-            id(ent) for ent in self._entries if len(parse_pattern(ent.term)) == 1 and not ent.simple
-        }
-        self._str_ac = None
-        self._bytes_ac = None
+        self._anchor_entries = [tuple(anchors[a]) for a in self._anchor_strings]
+        self._automaton = None
 
-    def _search(self, comp: str):
-        if comp.isascii():
-            if self._bytes_ac is None:
-                self._bytes_ac = ahocorasick_rs.BytesAhoCorasick(
-                    [a.encode("utf-8") for a in self._anchor_strings],
-                    matchkind=ahocorasick_rs.MatchKind.Standard,
-                )
-            return self._bytes_ac.find_matches_as_indexes(comp.encode("ascii"), overlapping=True)
-        if self._str_ac is None:
-            self._str_ac = ahocorasick_rs.AhoCorasick(
+    @property
+    def automaton(self):
+        if self._automaton is None:
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(
                 self._anchor_strings, matchkind=ahocorasick_rs.MatchKind.Standard
             )
-        return self._str_ac.find_matches_as_indexes(comp, overlapping=True)
+        return self._automaton
 
-    def candidates(self, text: str):
-        """Every match before resolution: ``(start, end, cat_index, entry_index)``."""
-        comp, comp_pos, removed = canonical(text)
-        n = len(comp)
+    def _candidates(self, canon: Canonical):
+        """Every match before resolution, in canonical byte offsets."""
+        data = canon.data
+        spaced = b" " + data.translate(_SPACED) + b" "
         out = []
         anchor_entries = self._anchor_entries
-        prefix_only = self._prefix_only
-        for ai, s, e in self._search(comp):
-            if s and comp[s - 1].isalnum():
-                continue
+        for ai, s, _e in self.automaton.find_matches_as_indexes(spaced, overlapping=True):
+            # spaced[s] is the boundary before the word, which starts at data[s]
             for ent in anchor_entries[ai]:
-                if ent.simple:
-                    if ent.check_end and e < n and comp[e].isalnum():
-                        continue
-                    end = e
-                elif id(ent) in prefix_only:
-                    end = _TAIL_RE.match(comp, e).end()
-                else:
-                    m = ent.regex.match(comp, s)
+                kind = ent.kind
+                end = s + len(ent.core)
+                if ent.compare and data[s:end] != ent.core:
+                    continue
+                if kind == 1:
+                    end = _TAIL_RE.match(data, end).end()
+                elif kind == 2:
+                    m = ent.regex.match(data, s)
                     if m is None:
                         continue
                     end = m.end()
                 out.append((s, end, ent.cat_index, ent.index))
-        if comp_pos and out:
-            shifted = []
-            for s, end, ci, ei in out:
-                i = bisect.bisect_right(comp_pos, s)
-                s2 = s + (removed[i - 1] if i else 0)
-                j = bisect.bisect_right(comp_pos, end - 1)
-                e2 = end - 1 + (removed[j - 1] if j else 0) + 1
-                shifted.append((s2, e2, ci, ei))
-            out = shifted
         return out
+
+    def candidates(self, text: str):
+        """Every match before resolution: ``(start, end, cat_index, entry_index)``."""
+        canon = Canonical(text)
+        return [(*canon.map(s, e), ci, ei) for s, e, ci, ei in self._candidates(canon)]
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """Hits in ``text`` as ``(start, end, category, term)``, sorted by position."""
         entries = self._entries
+        canon = Canonical(text)
+        # the map to character offsets keeps order, so resolve in byte offsets
+        kept = resolve(self._candidates(canon))
+        if not kept:
+            return []
+        starts, ends = canon.map_many([k[0] for k in kept], [k[1] for k in kept])
         return [
-            (s, e, entries[ei].category, entries[ei].term)
-            for s, e, _ci, ei in resolve(self.candidates(text))
+            (s, e, entries[k[3]].category, entries[k[3]].term)
+            for s, e, k in zip(starts, ends, kept, strict=True)
         ]
 
 

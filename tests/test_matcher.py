@@ -98,10 +98,13 @@ def test_offsets_survive_collapsed_whitespace():
 
 
 def test_canonical_keeps_a_map_to_the_original():
-    text = "a  b\n\n-c"
-    canon, comp_pos, removed = canonical(text)
-    assert canon == "a b c"
-    assert comp_pos == [2, 4] and removed == [1, 3]
+    text = "A  b\n\n-Ç’s —    x"
+    canon = canonical(text)
+    assert canon.data == "a b ç's \x01 x".encode()
+    for char_pos, char in enumerate(text):
+        if char.isalnum():
+            byte_pos = canon.data.index(char.lower().encode())
+            assert canon.to_char(byte_pos) == char_pos
 
 
 def _generated_text(seed: int, n_words: int = 3000) -> str:
