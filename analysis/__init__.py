@@ -18,8 +18,15 @@ from .figures import (
     save_figures,
     source_line,
 )
+from .frequency import rhetoric_frequency
+from .hits import hits, scare_quotes
+from .keyness import distinctive_terms, keyness
+from .kwic import kwic, kwic_html
+from .lexicon import Lexicon, LexiconWarning, load_lexicon
+from .matcher import PhraseMatcher, ReferenceMatcher
 from .sentences import sentences, split_sentences
 from .tables import TABLE_NAMES, Tables
+from .vectorizer import LexiconVectorizer
 
 __all__ = [
     "FIGURES",
@@ -51,4 +58,18 @@ __all__ = [
     "source_line",
     "split_sentences",
     "to_raw",
+    # --- rhetoric frequency (issue 3) ---
+    "Lexicon",
+    "LexiconVectorizer",
+    "LexiconWarning",
+    "PhraseMatcher",
+    "ReferenceMatcher",
+    "distinctive_terms",
+    "hits",
+    "keyness",
+    "kwic",
+    "kwic_html",
+    "load_lexicon",
+    "rhetoric_frequency",
+    "scare_quotes",
 ]

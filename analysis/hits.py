@@ -46,7 +46,7 @@ def matcher_for(lexicon=None) -> PhraseMatcher:
 
 def _sentence_index(corpus, sentences):
     if sentences is None:
-        from . import sentences as make_sentences
+        from .sentences import sentences as make_sentences
 
         sentences = make_sentences(corpus)
     index = {}

@@ -12,12 +12,13 @@ corpus of five articles, read them as a ranking, not as proof.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import numpy as np
 import pandas as pd
 from scipy import stats
+
+from .corpus import WORD_RE
 
 KEYNESS_COLUMNS = [
     "feature",
@@ -29,7 +30,6 @@ KEYNESS_COLUMNS = [
     "rate_target",
     "rate_reference",
 ]
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 
 
 def target_mask(corpus: pd.DataFrame, target) -> np.ndarray:
@@ -96,8 +96,8 @@ def keyness_table(counts: pd.DataFrame, n_target: int, n_reference: int, *, meas
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case word tokens (letters, with internal apostrophes and hyphens)."""
-    return [t.lower() for t in _TOKEN_RE.findall(text)]
+    """Lower-case word tokens (:data:`analysis.WORD_RE`, the words ``n_words`` counts)."""
+    return [t.lower().replace("\u2019", "'") for t in WORD_RE.findall(text)]
 
 
 def keyness(
@@ -118,10 +118,11 @@ def keyness(
     "under" in the target), ``n_target``, ``n_reference`` (counts),
     ``rate_target``, ``rate_reference`` (per 1,000 words), sorted from the most
     over-used to the most under-used. Words need ``min_count`` occurrences in
-    all; ``stopwords`` (an iterable) are left out. For categories, the counts
+    all; ``stopwords`` (an iterable) are left out. Denominators: for words,
+    the number of word tokens (:data:`analysis.WORD_RE`) in each group; for
+    categories, ``corpus.n_words`` summed per group. For categories the counts
     are hits (computed with ``lexicon`` unless ``hits`` is given) and every
-    category of the dictionary is listed, even with no hits. Denominators are
-    ``corpus.n_words`` summed per group.
+    category of the dictionary is listed, even with no hits.
     """
     mask = target_mask(corpus, target)
     n_t = int(corpus.loc[mask, "n_words"].sum())
@@ -129,8 +130,14 @@ def keyness(
     if unit == "word":
         stop = {w.lower() for w in stopwords} if stopwords else set()
         count_t, count_r = Counter(), Counter()
+        n_t = n_r = 0
         for text, is_target in zip(corpus["text"], mask, strict=True):
-            (count_t if is_target else count_r).update(t for t in tokens(text) if t not in stop)
+            words = tokens(text)
+            if is_target:
+                n_t += len(words)
+            else:
+                n_r += len(words)
+            (count_t if is_target else count_r).update(t for t in words if t not in stop)
         features = sorted(
             f for f in set(count_t) | set(count_r) if count_t[f] + count_r[f] >= min_count
         )

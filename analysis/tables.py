@@ -17,6 +17,9 @@ from .sentences import sentences
 
 TABLE_NAMES = ["articles", "removed", "sentences"]
 
+# --- rhetoric frequency (issue 3) ---
+TABLE_NAMES += ["hits", "scare_quotes"]
+
 
 class Tables:
     """Lazily computed tables of one corpus (``Tables(load_corpus(path))``)."""
@@ -40,3 +43,18 @@ class Tables:
     @cached_property
     def sentences(self) -> pd.DataFrame:
         return sentences(self.corpus)
+
+    # --- rhetoric frequency (issue 3) ---
+    @cached_property
+    def hits(self) -> pd.DataFrame:
+        """Every rhetoric-dictionary hit, with offsets (see :func:`analysis.hits`)."""
+        from .hits import hits
+
+        return hits(self.corpus, sentences=self.sentences)
+
+    @cached_property
+    def scare_quotes(self) -> pd.DataFrame:
+        """Short phrases in quotation marks (see :func:`analysis.scare_quotes`)."""
+        from .hits import scare_quotes
+
+        return scare_quotes(self.corpus, sentences=self.sentences)

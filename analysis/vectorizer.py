@@ -34,8 +34,8 @@ class LexiconVectorizer(TransformerMixin, BaseEstimator):
     def transform(self, X):
         from sklearn.utils.validation import check_is_fitted
 
+        from .corpus import count_words
         from .hits import matcher_for
-        from .keyness import tokens
 
         check_is_fitted(self, "categories_")
         if isinstance(X, str):
@@ -51,7 +51,7 @@ class LexiconVectorizer(TransformerMixin, BaseEstimator):
                 counts[column[category]] = counts.get(column[category], 0) + 1
             scale = 1.0
             if self.per:
-                n = len(tokens(doc))
+                n = count_words(doc)
                 scale = self.per / n if n else 0.0
             for j, n_hits in counts.items():
                 rows.append(i)
