@@ -92,7 +92,9 @@ def keyness_table(counts: pd.DataFrame, n_target: int, n_reference: int, *, meas
     )
     signed = np.where(out["direction"] == "under", -out["statistic"], out["statistic"])
     order = np.lexsort((out["feature"].to_numpy(), -signed))
-    return out.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
+    result = out.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
+    result.attrs["measure"] = measure
+    return result
 
 
 def tokens(text: str) -> list[str]:
