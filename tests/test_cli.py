@@ -71,3 +71,19 @@ def test_errors_are_messages_not_tracebacks(capsys):
     assert main(["info", "no-such-folder"]) == 2
     assert "error: no-such-folder: no such file or folder" in capsys.readouterr().err
     assert main(["export", "--corpus", str(SEEDS_DIR), "--out", "x", "--tables", "nope"]) == 2
+
+
+# --- rhetoric frequency (issue 3) ---
+
+
+def test_export_writes_hits(tmp_path, seeds, seed_sentences):
+    from analysis import TABLE_NAMES, hits
+
+    assert {"hits", "scare_quotes"} <= set(TABLE_NAMES)
+    args = ["export", "--corpus", str(SEEDS_DIR), "--out", str(tmp_path), "--tables", "hits"]
+    assert main(args) == 0
+    written = pd.read_csv(tmp_path / "hits.csv")
+    expected = hits(seeds, sentences=seed_sentences)
+    assert list(written.columns) == list(expected.columns)
+    assert list(written["match"]) == list(expected["match"])
+    assert (written["term"] == "axis of war").sum() == 2
