@@ -57,7 +57,7 @@ _TAIL_RE = re.compile(_W + rb"*")
 _ANY_CANON = _W + rb"+(?:'" + _W + rb"+)*"
 # For the search copy: every byte that is not part of a word becomes a space.
 _SPACED = bytes(b if _WORD[b] else 0x20 for b in range(256))
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
 _HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
 
 
@@ -86,7 +86,9 @@ class Canonical:
 
     def __init__(self, text: str):
         if not text.isascii():
-            for ch in set(_NON_ASCII_RE.findall(text)):
+            # the distinct non-ASCII characters: drop every ASCII byte (fast, in C)
+            high = text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")
+            for ch in set(high):
                 mapped = _non_ascii_map(ch)
                 if mapped != ch:
                     text = text.replace(ch, mapped)
@@ -175,6 +177,7 @@ class _Entry:
         "check_end",
         "regex",
         "core",
+        "core_open",
         "compare",
     )
 
@@ -188,12 +191,14 @@ class _Entry:
         self.regex = None
         # the literal start of the pattern, as in the canonical bytes
         self.core = _anchor(tokens)
+        # does the anchor end in a prefix stem (so the word may go on)?
+        self.core_open = any(t.kind == "prefix" for t in tokens[: _anchor_length(tokens)])
         # compare it with the text when the spaced copy may hide a difference
         self.compare = b" " in self.core or self.core != self.core.translate(_SPACED)
         if all(t.kind == "word" for t in tokens):
             self.kind = 0  # the anchor is the whole pattern
-        elif len(tokens) == 1:
-            self.kind = 1  # a prefix glob alone: extend to the end of the word
+        elif all(t.kind == "word" for t in tokens[:-1]):
+            self.kind = 1  # words, then a prefix glob: extend to the end of the word
         else:
             self.kind = 2  # verify with a regular expression at the anchor
             body = b" ".join(_canon_token(t) for t in tokens)
@@ -211,15 +216,22 @@ def _canon_token(token) -> bytes:
     return text
 
 
-def _anchor(tokens) -> bytes:
-    if tokens[0].kind == "prefix":
-        return tokens[0].text.encode("utf-8")
-    words = []
+def _anchor_length(tokens) -> int:
+    """How many tokens the anchor covers."""
+    n = 0
     for t in tokens:
-        if t.kind != "word":
+        if t.kind == "any":
             break
-        words.append(t.text)
-    return " ".join(words).encode("utf-8")
+        n += 1
+        if t.kind == "prefix":
+            break
+    return n
+
+
+def _anchor(tokens) -> bytes:
+    """The literal start of a pattern: its leading words, and the stem of a prefix
+    glob right after them (``security guarantee*`` -> ``security guarantee``)."""
+    return " ".join(t.text for t in tokens[: _anchor_length(tokens)]).encode("utf-8")
 
 
 def _entries(lexicon: Lexicon):
@@ -278,7 +290,7 @@ def resolve(candidates):
     return kept
 
 
-def _search_key(entry: _Entry, first_kind: str) -> bytes:
+def _search_key(entry: _Entry) -> bytes:
     """The bytes searched for: the spaced core between the word boundaries it needs.
 
     The search runs on a copy of the canonical text in which every byte that is
@@ -288,7 +300,7 @@ def _search_key(entry: _Entry, first_kind: str) -> bytes:
     ``*`` after them). A prefix glob's stem has no trailing space.
     """
     key = b" " + entry.core.translate(_SPACED)
-    if first_kind == "prefix":
+    if entry.core_open:
         return key
     if entry.kind == 0:
         return key + b" " if entry.check_end else key
@@ -305,9 +317,18 @@ class PhraseMatcher:
         for i, (ci, cid, term, tokens) in enumerate(_entries(self.lexicon)):
             entry = _Entry(i, cid, ci, term, tokens)
             self._entries.append(entry)
-            anchors.setdefault(_search_key(entry, tokens[0].kind), []).append(entry)
+            anchors.setdefault(_search_key(entry), []).append(entry)
         self._anchor_strings = list(anchors)
         self._anchor_entries = [tuple(anchors[a]) for a in self._anchor_strings]
+        # per anchor, what to check: (kind, core length, core to compare or None,
+        # regex, category index, entry index)
+        self._plans = [
+            tuple(
+                (e.kind, len(e.core), e.core if e.compare else None, e.regex, e.cat_index, e.index)
+                for e in entries
+            )
+            for entries in self._anchor_entries
+        ]
         self._automaton = None
 
     @property
@@ -323,22 +344,23 @@ class PhraseMatcher:
         data = canon.data
         spaced = b" " + data.translate(_SPACED) + b" "
         out = []
-        anchor_entries = self._anchor_entries
+        append = out.append
+        plans = self._plans
         for ai, s, _e in self.automaton.find_matches_as_indexes(spaced, overlapping=True):
             # spaced[s] is the boundary before the word, which starts at data[s]
-            for ent in anchor_entries[ai]:
-                kind = ent.kind
-                end = s + len(ent.core)
-                if ent.compare and data[s:end] != ent.core:
+            for kind, size, core, regex, ci, ei in plans[ai]:
+                end = s + size
+                if core is not None and data[s:end] != core:
                     continue
                 if kind == 1:
-                    end = _TAIL_RE.match(data, end).end()
+                    # the word goes on to the next non-word byte (a space in ``spaced``)
+                    end = spaced.find(b" ", end + 1) - 1
                 elif kind == 2:
-                    m = ent.regex.match(data, s)
+                    m = regex.match(data, s)
                     if m is None:
                         continue
                     end = m.end()
-                out.append((s, end, ent.cat_index, ent.index))
+                append((s, end, ci, ei))
         return out
 
     def candidates(self, text: str):
