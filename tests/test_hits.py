@@ -178,3 +178,14 @@ def test_scare_quotes(seeds, seed_sentences, texts):
     assert "undesirable" not in set(quotes["phrase"])
     assert (quotes["n_words"] <= 4).all()
     assert len(quotes) == 16
+
+
+def test_articles_without_text_or_hits(seeds):
+    corpus = seeds.head(2).assign(text=["", "Nothing to see here."])
+    rows = hits(corpus)
+    assert rows.empty and list(rows.columns)[:4] == ["article_id", "sentence_id", "start", "end"]
+    from analysis import rhetoric_frequency
+
+    table = rhetoric_frequency(rows, corpus.assign(n_words=[0, 4]), by="article_id")
+    assert len(table) == 2 * len(load_lexicon()) and table["count"].sum() == 0
+    assert (table["rate"] == 0).all()
