@@ -32,11 +32,18 @@ from .figures import (
     save_figures,
     source_line,
 )
+from .frequency import rhetoric_frequency
 from .gazetteer import Actor, Gazetteer, load_gazetteer
+from .hits import hits, scare_quotes
+from .keyness import distinctive_terms, keyness
+from .kwic import kwic, kwic_html
+from .lexicon import Lexicon, LexiconWarning, load_lexicon
+from .matcher import PhraseMatcher, ReferenceMatcher
 from .mentions import candidate_actors, find_mentions, mentions
 from .quotes import find_quotations, find_quotes, load_speech_cues, quotes
 from .sentences import sentences, split_sentences
 from .tables import TABLE_NAMES, Tables
+from .vectorizer import LexiconVectorizer
 
 # isort: split
 # --- issue 5: threats and proposals
@@ -158,4 +165,18 @@ __all__ = [
     "sample_corpus",
     "speaker_accuracy",
     "speaker_errors",
+    # --- rhetoric frequency (issue 3) ---
+    "Lexicon",
+    "LexiconVectorizer",
+    "LexiconWarning",
+    "PhraseMatcher",
+    "ReferenceMatcher",
+    "distinctive_terms",
+    "hits",
+    "keyness",
+    "kwic",
+    "kwic_html",
+    "load_lexicon",
+    "rhetoric_frequency",
+    "scare_quotes",
 ]

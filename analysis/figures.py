@@ -256,6 +256,208 @@ def _corpus_overview(tables, fig):
     fig.suptitle("The corpus", fontweight="bold", x=0.01, ha="left")
 
 
+# --- rhetoric frequency (issue 3) -----------------------------------------------------------
+
+RATE_LABEL = "hits per 1,000 words"
+STATE_MEDIA = ("Sputnik", "RT", "TASS", "RIA Novosti")
+
+
+def _category_labels(categories, lexicon=None) -> list[str]:
+    if lexicon is None:
+        from .hits import resolve_lexicon
+
+        lexicon = resolve_lexicon()
+    return [lexicon[c].label if c in lexicon else c for c in categories]
+
+
+def plot_rhetoric_heatmap(frequency: pd.DataFrame, corpus: pd.DataFrame, *, lexicon=None, ax=None):
+    """Categories × articles: hits per 1,000 words, each cell annotated with rate and count.
+
+    ``frequency`` is ``rhetoric_frequency(hits, corpus, by="article_id")``.
+    """
+    ax = _axes(ax, size=(9, 5))
+    rates = frequency.pivot(index="category", columns="article_id", values="rate")
+    counts = frequency.pivot(index="category", columns="article_id", values="count")
+    categories = list(dict.fromkeys(frequency["category"]))
+    articles = [a for a in corpus["article_id"] if a in rates.columns]
+    rates = rates.reindex(index=categories, columns=articles)
+    counts = counts.reindex(index=categories, columns=articles)
+    image = ax.imshow(rates.to_numpy(float), aspect="auto")
+    vmax = np.nanmax(rates.to_numpy(float)) if rates.size else 0
+    for i in range(rates.shape[0]):
+        for j in range(rates.shape[1]):
+            rate, count = rates.iat[i, j], counts.iat[i, j]
+            ax.text(
+                j,
+                i,
+                f"{rate:.1f}\n({count})",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="black" if vmax and rate > vmax * 0.6 else "white",
+            )
+    labels = article_labels(corpus.set_index("article_id").loc[articles].reset_index())
+    ax.set_xticks(np.arange(len(articles)), labels, rotation=30, ha="right")
+    ax.set_yticks(np.arange(len(categories)), _category_labels(categories, lexicon))
+    ax.set_xlabel("article (id · outlet)")
+    ax.set_ylabel("rhetorical category")
+    ax.set_title(f"Rhetoric per article ({RATE_LABEL}; hit count in brackets)")
+    ax.figure.colorbar(image, ax=ax, label=RATE_LABEL, shrink=0.8)
+    return ax
+
+
+def plot_categories_by_outlet(frequency: pd.DataFrame, *, lexicon=None, ax=None):
+    """One group of bars per category, one bar per outlet: hits per 1,000 words.
+
+    ``frequency`` is ``rhetoric_frequency(hits, corpus, by="outlet")``; the
+    legend gives each outlet's words, so small denominators are visible.
+    """
+    ax = _axes(ax, size=(9, 5))
+    categories = list(dict.fromkeys(frequency["category"]))
+    outlets = list(dict.fromkeys(frequency["outlet"]))
+    colors = color_map(outlets)
+    height = 0.8 / max(len(outlets), 1)
+    y = np.arange(len(categories))
+    for k, outlet in enumerate(outlets):
+        rows = frequency[frequency["outlet"] == outlet].set_index("category").reindex(categories)
+        n_words = int(rows["n_words"].iloc[0]) if len(rows) else 0
+        ax.barh(
+            y + (k - (len(outlets) - 1) / 2) * height,
+            rows["rate"].fillna(0),
+            height=height,
+            color=colors[str(outlet)],
+            label=f"{outlet} ({n_words:,} words)",
+        )
+    ax.set_yticks(y, _category_labels(categories, lexicon))
+    ax.invert_yaxis()
+    ax.set_xlabel(RATE_LABEL)
+    ax.set_ylabel("rhetorical category")
+    ax.set_title("Rhetorical categories by outlet")
+    ax.grid(axis="x")
+    ax.legend(title="outlet", loc="upper left", bbox_to_anchor=(1.01, 1))
+    return ax
+
+
+def plot_dispersion(matches: pd.DataFrame, corpus: pd.DataFrame, *, label="category", ax=None):
+    """Where in each article the matches fall (an "x-ray" / lexical dispersion plot).
+
+    ``matches`` is any table with ``article_id``, ``start`` and a ``label``
+    column: hits (coloured by category), or KWIC rows of chosen terms. The x
+    axis is the position in the article's text, as a percentage of its length.
+    """
+    ax = _axes(ax, size=(9, 4))
+    articles = list(corpus["article_id"])
+    lengths = dict(zip(corpus["article_id"], corpus["text"].str.len(), strict=True))
+    values = list(dict.fromkeys(matches[label])) if len(matches) else []
+    colors = dict(zip(values, palette(len(values)), strict=True))
+    row = {a: i for i, a in enumerate(articles)}
+    offsets = np.linspace(-0.25, 0.25, max(len(values), 1))
+    for value, offset in zip(values, offsets, strict=True):
+        part = matches[matches[label] == value]
+        x = [
+            100 * s / max(lengths[a], 1)
+            for a, s in zip(part["article_id"], part["start"], strict=True)
+        ]
+        y = [row[a] + offset for a in part["article_id"]]
+        ax.scatter(x, y, marker="|", s=120, linewidths=1.8, color=colors[value], label=str(value))
+    ax.set_yticks(np.arange(len(articles)), article_labels(corpus))
+    ax.set_ylim(len(articles) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("position in the article (% of its text)")
+    ax.set_ylabel("article (id · outlet)")
+    ax.set_title("Where the matches fall in each article")
+    ax.grid(axis="x")
+    if values:
+        ax.legend(title=label, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return ax
+
+
+def plot_keyness(table: pd.DataFrame, *, top: int = 10, target: str = "target", ax=None):
+    """The most over- and under-used features of a target group (signed keyness statistic).
+
+    ``table`` is a result of :func:`analysis.keyness`; bars to the right are
+    over-used in ``target``, to the left under-used; hatched bars have p ≥ 0.05.
+    """
+    ax = _axes(ax, size=(8, 5))
+    over = table[table["direction"] == "over"].head(top)
+    under = table[table["direction"] == "under"].sort_values("statistic", ascending=False)
+    shown = pd.concat([over, under.head(top).iloc[::-1]])
+    signed = np.where(shown["direction"] == "under", -shown["statistic"], shown["statistic"])
+    y = np.arange(len(shown))
+    colors = [OKABE_ITO[0] if d == "over" else OKABE_ITO[1] for d in shown["direction"]]
+    bars = ax.barh(y, signed, color=colors)
+    for bar, p in zip(bars, shown["p"], strict=True):
+        if p >= 0.05:
+            bar.set_hatch("///")
+            bar.set_alpha(0.6)
+    ax.set_yticks(y, shown["feature"])
+    ax.invert_yaxis()
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    measure = {"chi2": "chi-squared", "lr": "log-likelihood G²"}.get(
+        table.attrs.get("measure"), "keyness statistic"
+    )
+    ax.set_xlabel(f"{measure} (signed; > 0: more frequent in {target}); hatched: p ≥ 0.05")
+    ax.set_title(f"What {target} says more, and less, than the rest")
+    ax.grid(axis="x")
+    return ax
+
+
+def keyness_target(corpus: pd.DataFrame) -> tuple[np.ndarray, str]:
+    """The default target for the keyness figure: Russian state media, else the largest outlet."""
+    outlets = corpus["outlet"]
+    state = outlets.isin(STATE_MEDIA).to_numpy(bool)
+    if state.any() and not state.all():
+        names = sorted(set(outlets[state]))
+        return state, " + ".join(names)
+    counts = outlets.dropna().value_counts()
+    if len(counts):
+        name = str(counts.index[0])
+        mask = (outlets == name).fillna(False).to_numpy(bool)
+        if not mask.all():
+            return mask, name
+    mask = np.zeros(len(corpus), bool)
+    mask[0] = True
+    return mask, str(corpus["article_id"].iloc[0])
+
+
+@figure("rhetoric-heatmap", size=(10, 5.5))
+def _rhetoric_heatmap(tables, fig):
+    """Rhetorical categories × articles, hits per 1,000 words."""
+    from .frequency import rhetoric_frequency
+
+    frequency = rhetoric_frequency(tables.hits, tables.corpus, by="article_id")
+    plot_rhetoric_heatmap(frequency, tables.corpus, ax=fig.add_subplot())
+
+
+@figure("rhetoric-by-outlet", size=(9, 6))
+def _rhetoric_by_outlet(tables, fig):
+    """Rhetorical categories by outlet, hits per 1,000 words."""
+    from .frequency import rhetoric_frequency
+
+    frequency = rhetoric_frequency(tables.hits, tables.corpus, by="outlet")
+    plot_categories_by_outlet(frequency, ax=fig.add_subplot())
+
+
+@figure("rhetoric-dispersion", size=(10, 4.5))
+def _rhetoric_dispersion(tables, fig):
+    """Where threat, label and intervention hits fall in each article."""
+    chosen = ["threat_warning", "delegitimising_labels", "intervention_escalation"]
+    hits = tables.hits
+    if not set(chosen) & set(hits["category"]):
+        chosen = list(hits["category"].value_counts().index[:3])
+    plot_dispersion(hits[hits["category"].isin(chosen)], tables.corpus, ax=fig.add_subplot())
+
+
+@figure("rhetoric-keyness", size=(8, 5))
+def _rhetoric_keyness(tables, fig):
+    """Keyness of rhetorical categories: Russian state media (or the largest outlet) vs the rest."""
+    from .keyness import keyness
+
+    mask, name = keyness_target(tables.corpus)
+    table = keyness(tables.corpus, mask, unit="category", hits=tables.hits, measure="lr")
+    plot_keyness(table, target=name, ax=fig.add_subplot())
+
+
 # --- actor mentions and quotes (issue 4) ------------------------------------------------
 
 CAMP_ORDER = ["Russia", "Ukraine", "United States", "Europe", "NATO", "International", "Other"]

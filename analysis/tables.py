@@ -18,6 +18,8 @@ from .sentences import sentences
 
 TABLE_NAMES = ["articles", "removed", "sentences"]
 
+# --- rhetoric frequency (issue 3) ---
+TABLE_NAMES += ["hits", "scare_quotes"]
 # Corpus-level steps (issue 7): a table computed chunk by chunk (analysis.shards,
 # analysis.dask) is passed whole to its reduction afterwards, which returns the same
 # rows in the same order with corpus-wide columns recomputed (e.g. events linked
@@ -56,6 +58,21 @@ class Tables:
     @cached_property
     def sentences(self) -> pd.DataFrame:
         return sentences(self.corpus)
+
+    # --- rhetoric frequency (issue 3) ---
+    @cached_property
+    def hits(self) -> pd.DataFrame:
+        """Every rhetoric-dictionary hit, with offsets (see :func:`analysis.hits`)."""
+        from .hits import hits
+
+        return hits(self.corpus, sentences=self.sentences)
+
+    @cached_property
+    def scare_quotes(self) -> pd.DataFrame:
+        """Short phrases in quotation marks (see :func:`analysis.scare_quotes`)."""
+        from .hits import scare_quotes
+
+        return scare_quotes(self.corpus, sentences=self.sentences)
 
     # --- actor mentions and quotes (issue 4) ---------------------------------------------
 

@@ -91,3 +91,19 @@ def test_export_writes_mentions_and_quotes(tmp_path, seeds):
     texts = dict(zip(seeds["article_id"], seeds["text"], strict=True))
     for row in quotes.itertuples():
         assert texts[row.article_id][row.start : row.end] == row.quote
+
+
+# --- rhetoric frequency (issue 3) ---
+
+
+def test_export_writes_hits(tmp_path, seeds, seed_sentences):
+    from analysis import TABLE_NAMES, hits
+
+    assert {"hits", "scare_quotes"} <= set(TABLE_NAMES)
+    args = ["export", "--corpus", str(SEEDS_DIR), "--out", str(tmp_path), "--tables", "hits"]
+    assert main(args) == 0
+    written = pd.read_csv(tmp_path / "hits.csv")
+    expected = hits(seeds, sentences=seed_sentences)
+    assert list(written.columns) == list(expected.columns)
+    assert list(written["match"]) == list(expected["match"])
+    assert (written["term"] == "axis of war").sum() == 2

@@ -1,0 +1,196 @@
+"""Lexicon hits and scare quotes: tidy tables with offsets into each article's text.
+
+``hits(corpus)`` finds every pattern of the rhetoric dictionary in every
+article, one row per hit, with the sentence it falls in and
+``text[start:end] == match``. It works article by article, so a corpus can be
+processed in shards. ``scare_quotes(corpus)`` finds short phrases in quotation
+marks ('Kyiv regime', 'Deterrent' Forces, "axis of war"), kept apart from
+quoted speech.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .lexicon import Lexicon, load_lexicon
+from .matcher import PhraseMatcher
+
+HIT_COLUMNS = ["article_id", "sentence_id", "start", "end", "category", "term", "match"]
+
+
+@lru_cache(maxsize=8)
+def _matcher(lexicon: Lexicon) -> PhraseMatcher:
+    return PhraseMatcher(lexicon)
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    from .cache import compiled
+    from .lexicon import DEFAULT_LEXICON
+
+    # read and validated once per content of the file, cached on disk (issue 7)
+    return compiled("lexicon", [DEFAULT_LEXICON], load_lexicon)
+
+
+def resolve_lexicon(lexicon=None) -> Lexicon:
+    """The default rhetoric dictionary, a loaded :class:`Lexicon`, or one read from a path."""
+    if lexicon is None:
+        return _default_lexicon()
+    return load_lexicon(lexicon)
+
+
+def matcher_for(lexicon=None) -> PhraseMatcher:
+    """A (cached) fast matcher for a lexicon."""
+    return _matcher(resolve_lexicon(lexicon))
+
+
+def _sentence_index(corpus, sentences):
+    if sentences is None:
+        from .sentences import sentences as make_sentences
+
+        sentences = make_sentences(corpus)
+    index = {}
+    for aid, group in sentences.groupby("article_id", sort=False):
+        group = group.sort_values("start")
+        index[aid] = (group["start"].tolist(), group["sentence_id"].tolist())
+    return index
+
+
+def _sentence_of(index, article_id, start):
+    starts, ids = index.get(article_id, ([], []))
+    i = bisect.bisect_right(starts, start)
+    return ids[i - 1] if i else pd.NA
+
+
+def hits(corpus: pd.DataFrame, lexicon=None, *, sentences=None) -> pd.DataFrame:
+    """Every dictionary hit in every article.
+
+    Returns one row per hit: ``article_id``, ``sentence_id`` (the sentence
+    the hit starts in), ``start``, ``end`` (offsets into ``corpus.text``),
+    ``category``, ``term`` (the pattern as written in the dictionary) and
+    ``match`` (``text[start:end]``). Within a category the longest match wins;
+    a phrase listed in two categories is one row in each. ``lexicon`` is a
+    :class:`~analysis.lexicon.Lexicon` or a path (YAML or LIWC ``.dic``);
+    the suite's ``rhetoric.yaml`` by default. The category ids, in dictionary
+    order, are kept in ``result.attrs["categories"]``.
+    """
+    lexicon = resolve_lexicon(lexicon)
+    matcher = _matcher(lexicon)
+    index = _sentence_index(corpus, sentences)
+    rows = []
+    for aid, text in zip(corpus["article_id"], corpus["text"], strict=True):
+        for start, end, category, term in matcher.find(text):
+            rows.append(
+                (aid, _sentence_of(index, aid, start), start, end, category, term, text[start:end])
+            )
+    result = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    result = result.astype(
+        {"article_id": str, "sentence_id": "Int64", "start": "int64", "end": "int64"}
+    )
+    result.attrs["categories"] = lexicon.ids
+    return result
+
+
+# ---------------------------------------------------------------- scare quotes
+
+_QUOTE_RES = [
+    re.compile(r"\u201c([^\u201c\u201d\n]{1,400}?)\u201d"),
+    re.compile(r'"([^"\n]{1,400}?)"'),
+    # single quotes: the opening one not after a letter or digit, the closing one
+    # not before one, so apostrophes (Russia's, allies') are not taken for quotes
+    re.compile(r"(?<![^\W_])[\u2018']([^\W_][^\n]{0,400}?)[\u2019'](?![^\W_])"),
+]
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-\u2010\u2011][^\W_]+)*")
+_TRAILING = ",.;:!?\u2026 "
+_CUES = re.compile(
+    r"\b(?:said|says|say|told|tells|called|calls|call|dubbed|dubs|described|describes|"
+    r"labell?ed|branded|termed|named|according to|wrote|writes|stated|added|slammed|slams|"
+    r"warned|argued|noted|insisted|claimed|accused)\b",
+    re.IGNORECASE,
+)
+SCARE_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "quote_start",
+    "quote_end",
+    "phrase",
+    "n_words",
+    "nested",
+    "kind",
+]
+
+
+def _quotations(text):
+    """All quotations ``(quote_start, quote_end, inner_start, inner_end)``, by position."""
+    found = []
+    for rx in _QUOTE_RES:
+        for m in rx.finditer(text):
+            found.append((m.start(), m.end(), m.start(1), m.end(1)))
+    found.sort()
+    return found
+
+
+def _sentence_start(text, pos):
+    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def scare_quotes(
+    corpus: pd.DataFrame, *, max_words: int = 4, cue_window: int = 60, sentences=None
+) -> pd.DataFrame:
+    """Short phrases in quotation marks: scare quotes and quoted fragments.
+
+    The rule: a quotation (straight or curly, double or single quotes, within
+    one paragraph) of at most ``max_words`` words is a *short quote*; longer
+    ones are quoted speech and left to the quotes table. Each short quote is
+    a row with the phrase's offsets (``start``/``end``, trailing punctuation
+    left out, ``text[start:end] == phrase``) and the quotation marks'
+    (``quote_start``/``quote_end``). ``nested`` is True when it sits inside a
+    longer quotation (the speaker's scare quotes, not the author's). ``kind``
+    is "fragment" when a reporting verb (said, called, dubbed, described ...)
+    comes earlier in the same sentence within ``cue_window`` characters: the
+    author is quoting someone's word ("dubbed ... an 'axis of war'"); otherwise
+    "scare": the author's own distancing ('Kyiv regime', 'Deterrent' Forces).
+    The two overlap in practice; read them in context.
+    """
+    index = _sentence_index(corpus, sentences)
+    rows = []
+    for aid, text in zip(corpus["article_id"], corpus["text"], strict=True):
+        quotes = _quotations(text)
+        long_spans = []
+        for qs, qe, s, e in quotes:
+            if len(_WORD_RE.findall(text, s, e)) > max_words:
+                long_spans.append((qs, qe))
+        for qs, qe, s, e in quotes:
+            while e > s and text[e - 1] in _TRAILING:
+                e -= 1
+            while s < e and text[s] == " ":
+                s += 1
+            n = len(_WORD_RE.findall(text, s, e))
+            if n == 0 or n > max_words:
+                continue
+            nested = any(ls < qs and qe <= le for ls, le in long_spans)
+            lo = max(_sentence_start(text, qs), qs - cue_window)
+            kind = "fragment" if _CUES.search(text, lo, qs) else "scare"
+            rows.append(
+                (aid, _sentence_of(index, aid, s), s, e, qs, qe, text[s:e], n, nested, kind)
+            )
+    result = pd.DataFrame(rows, columns=SCARE_COLUMNS)
+    return result.astype(
+        {
+            "article_id": str,
+            "sentence_id": "Int64",
+            "start": "int64",
+            "end": "int64",
+            "quote_start": "int64",
+            "quote_end": "int64",
+            "n_words": "int64",
+            "nested": bool,
+        }
+    )

@@ -1,0 +1,202 @@
+"""Keyness: words and categories one group of articles uses more (or less) than the rest.
+
+A reduction over the whole corpus (not article by article). For each feature
+(a word, or a dictionary category) a 2×2 table compares its count in the
+target group with its count in the reference group, against the number of
+words in each. ``measure="chi2"`` is Pearson's chi-squared with Yates'
+continuity correction (as in quanteda's ``textstat_keyness``);
+``measure="lr"`` is the log-likelihood ratio G² (Dunning 1993). Both have one
+degree of freedom; p-values come from the chi-squared distribution. On a
+corpus of five articles, read them as a ranking, not as proof.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .corpus import WORD_RE
+
+KEYNESS_COLUMNS = [
+    "feature",
+    "statistic",
+    "p",
+    "direction",
+    "n_target",
+    "n_reference",
+    "rate_target",
+    "rate_reference",
+]
+
+
+def target_mask(corpus: pd.DataFrame, target) -> np.ndarray:
+    """Which articles form the target group.
+
+    ``target`` is an outlet name, a list/set of article ids, a boolean
+    sequence aligned with the corpus, or a function of the corpus returning one.
+    """
+    if callable(target):
+        target = target(corpus)
+    if isinstance(target, str):
+        mask = (corpus["outlet"] == target).fillna(False).to_numpy(dtype=bool)
+        if not mask.any():
+            mask = (corpus["article_id"] == target).to_numpy(dtype=bool)
+    elif isinstance(target, set | frozenset | list | tuple) and not all(
+        isinstance(t, bool | np.bool_) for t in target
+    ):
+        mask = corpus["article_id"].isin(list(target)).to_numpy(dtype=bool)
+    else:
+        mask = np.asarray(target, dtype=bool)
+    if mask.shape != (len(corpus),):
+        raise ValueError("target must select articles of this corpus")
+    if not mask.any() or mask.all():
+        raise ValueError("target must select some articles but not all of them")
+    return mask
+
+
+def _statistic(a, b, n_t, n_r, measure):
+    """Signed-free statistic for counts a (target), b (reference) of totals n_t, n_r."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    c, d = n_t - a, n_r - b
+    n = n_t + n_r
+    observed = np.stack([a, b, c, d])
+    row = np.stack([a + b, a + b, c + d, c + d])
+    col = np.stack([np.full_like(a, n_t), np.full_like(a, n_r)] * 2)
+    expected = row * col / n
+    if measure == "chi2":
+        diff = np.abs(observed - expected)
+        diff = np.maximum(diff - 0.5, 0.0)  # Yates' correction
+        return (diff**2 / expected).sum(axis=0)
+    if measure == "lr":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+        return 2 * terms.sum(axis=0)
+    raise ValueError(f"measure must be 'chi2' or 'lr', not {measure!r}")
+
+
+def keyness_table(counts: pd.DataFrame, n_target: int, n_reference: int, *, measure="chi2"):
+    """Keyness from a table of ``feature``, ``n_target``, ``n_reference`` counts."""
+    a, b = counts["n_target"].to_numpy(), counts["n_reference"].to_numpy()
+    stat = _statistic(a, b, n_target, n_reference, measure)
+    rate_t = a / n_target * 1000
+    rate_r = b / n_reference * 1000
+    out = counts.assign(
+        statistic=stat,
+        p=stats.chi2.sf(stat, 1),
+        direction=np.where(rate_t > rate_r, "over", np.where(rate_t < rate_r, "under", "same")),
+        rate_target=rate_t,
+        rate_reference=rate_r,
+    )
+    signed = np.where(out["direction"] == "under", -out["statistic"], out["statistic"])
+    order = np.lexsort((out["feature"].to_numpy(), -signed))
+    result = out.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
+    result.attrs["measure"] = measure
+    return result
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens (:data:`analysis.WORD_RE`, the words ``n_words`` counts)."""
+    return [t.lower().replace("\u2019", "'") for t in WORD_RE.findall(text)]
+
+
+def keyness(
+    corpus: pd.DataFrame,
+    target,
+    *,
+    measure: str = "chi2",
+    unit: str = "word",
+    hits: pd.DataFrame | None = None,
+    lexicon=None,
+    min_count: int = 2,
+    stopwords=None,
+) -> pd.DataFrame:
+    """Words (``unit="word"``) or dictionary categories (``unit="category"``)
+    over- or under-used by the ``target`` articles against the rest.
+
+    Returns ``feature``, ``statistic``, ``p``, ``direction`` ("over" or
+    "under" in the target), ``n_target``, ``n_reference`` (counts),
+    ``rate_target``, ``rate_reference`` (per 1,000 words), sorted from the most
+    over-used to the most under-used. Words need ``min_count`` occurrences in
+    all; ``stopwords`` (an iterable) are left out. Denominators: for words,
+    the number of word tokens (:data:`analysis.WORD_RE`) in each group; for
+    categories, ``corpus.n_words`` summed per group. For categories the counts
+    are hits (computed with ``lexicon`` unless ``hits`` is given) and every
+    category of the dictionary is listed, even with no hits.
+    """
+    mask = target_mask(corpus, target)
+    n_t = int(corpus.loc[mask, "n_words"].sum())
+    n_r = int(corpus.loc[~mask, "n_words"].sum())
+    if unit == "word":
+        stop = {w.lower() for w in stopwords} if stopwords else set()
+        count_t, count_r = Counter(), Counter()
+        n_t = n_r = 0
+        for text, is_target in zip(corpus["text"], mask, strict=True):
+            words = tokens(text)
+            if is_target:
+                n_t += len(words)
+            else:
+                n_r += len(words)
+            (count_t if is_target else count_r).update(t for t in words if t not in stop)
+        features = sorted(
+            f for f in set(count_t) | set(count_r) if count_t[f] + count_r[f] >= min_count
+        )
+        counts = pd.DataFrame(
+            {
+                "feature": features,
+                "n_target": [count_t[f] for f in features],
+                "n_reference": [count_r[f] for f in features],
+            }
+        )
+    elif unit == "category":
+        if hits is None:
+            from .hits import hits as find_hits
+
+            hits = find_hits(corpus, lexicon)
+        categories = hits.attrs.get("categories") or sorted(set(hits["category"]))
+        in_target = hits["article_id"].isin(set(corpus.loc[mask, "article_id"]))
+        t = hits[in_target]["category"].value_counts()
+        r = hits[~in_target]["category"].value_counts()
+        counts = pd.DataFrame(
+            {
+                "feature": categories,
+                "n_target": [int(t.get(c, 0)) for c in categories],
+                "n_reference": [int(r.get(c, 0)) for c in categories],
+            }
+        )
+    else:
+        raise ValueError(f"unit must be 'word' or 'category', not {unit!r}")
+    return keyness_table(counts, n_t, n_r, measure=measure)
+
+
+def distinctive_terms(
+    corpus: pd.DataFrame, *, by: str = "article_id", top: int = 10, **tfidf_options
+) -> pd.DataFrame:
+    """The terms with the highest TF-IDF weight in each group (scikit-learn).
+
+    Articles are joined per group (``by``: "article_id", "outlet" or any
+    column; missing values become "unknown"), weighted with
+    :class:`sklearn.feature_extraction.text.TfidfVectorizer` (English stop
+    words removed, unigrams and bigrams unless ``tfidf_options`` say
+    otherwise). Returns ``group``, ``term``, ``tfidf`` and ``rank`` (1 = most
+    distinctive), ``top`` rows per group.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    groups = corpus[by].astype("string").fillna("unknown").astype(str)
+    docs = corpus.groupby(groups.to_numpy(), sort=True)["text"].apply("\n\n".join)
+    options = {"stop_words": "english", "ngram_range": (1, 2), "sublinear_tf": True}
+    options.update(tfidf_options)
+    vectorizer = TfidfVectorizer(**options)
+    matrix = vectorizer.fit_transform(docs.to_numpy())
+    terms = vectorizer.get_feature_names_out()
+    rows = []
+    for i, group in enumerate(docs.index):
+        weights = matrix.getrow(i).toarray().ravel()
+        order = np.lexsort((terms, -weights))[:top]
+        for rank, j in enumerate(order, start=1):
+            if weights[j] > 0:
+                rows.append((group, terms[j], float(weights[j]), rank))
+    return pd.DataFrame(rows, columns=["group", "term", "tfidf", "rank"])
