@@ -30,8 +30,8 @@ report: $(STAMP) ## Run every notebook on CORPUS (default seeds) into OUT/report
 notebooks-index: $(STAMP) ## Regenerate the contents in 00-start-here and every notebook's navigation links
 	$(BIN)/python -m analysis.notebook_index
 
-test: $(STAMP) ## Run every test, notebooks included
-	$(BIN)/python -m pytest
+test: $(STAMP) ## Run every test, notebooks included (one worker per core)
+	$(BIN)/python -m pytest -n auto
 
 lab: $(STAMP) ## Open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks

@@ -43,7 +43,6 @@ from .mentions import candidate_actors, find_mentions, mentions
 from .quotes import find_quotations, find_quotes, load_speech_cues, quotes
 from .sentences import sentences, split_sentences
 from .tables import TABLE_NAMES, Tables
-from .vectorizer import LexiconVectorizer
 
 # isort: split
 # --- issue 5: threats and proposals
@@ -180,3 +179,12 @@ __all__ = [
     "rhetoric_frequency",
     "scare_quotes",
 ]
+
+
+def __getattr__(name: str):
+    # LexiconVectorizer needs scikit-learn and scipy, a second to import: loaded when first used.
+    if name == "LexiconVectorizer":
+        from .vectorizer import LexiconVectorizer
+
+        return LexiconVectorizer
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

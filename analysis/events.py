@@ -33,8 +33,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 #: Minimum TF-IDF cosine similarity for two statements to be one event.
 EVENT_SIMILARITY = 0.25
@@ -60,13 +58,22 @@ EVENT_COLUMNS = [
 ]
 
 
+def _tfidf():
+    """The TF-IDF settings of every comparison (scikit-learn is imported only when needed)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
+
+
 def similarity(texts) -> np.ndarray:
     """Pairwise TF-IDF cosine similarity of ``texts`` (the measure used to link; for
     inspection on small sets: the matrix is dense)."""
+    from sklearn.metrics.pairwise import cosine_similarity
+
     texts = list(texts)
     if not texts:
         return np.zeros((0, 0))
-    vectorizer = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
+    vectorizer = _tfidf()
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # only stop words
@@ -131,7 +138,7 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
         return pd.Series([], index=statements.index, dtype=object)
     rows = statements.reset_index(drop=True)
     texts = rows["text"].fillna("")
-    vectorizer = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
+    vectorizer = _tfidf()
     try:
         matrix = vectorizer.fit_transform(texts)  # rows are L2-normalised: dot = cosine
     except ValueError:  # only stop words

@@ -35,7 +35,7 @@ def evidence(tables) -> pd.DataFrame:
     """
     parts = []
     for kind, name, column, (start, end) in SOURCES:
-        if not hasattr(type(tables), name):  # that table is not part of this version
+        if not hasattr(type(tables), name):  # any object with some of these tables will do
             continue
         table = getattr(tables, name)
         if not len(table):

@@ -16,7 +16,6 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .corpus import WORD_RE
 
@@ -79,6 +78,8 @@ def _statistic(a, b, n_t, n_r, measure):
 
 def keyness_table(counts: pd.DataFrame, n_target: int, n_reference: int, *, measure="chi2"):
     """Keyness from a table of ``feature``, ``n_target``, ``n_reference`` counts."""
+    from scipy import stats  # imported here: scipy.stats costs a second at `import analysis`
+
     a, b = counts["n_target"].to_numpy(), counts["n_reference"].to_numpy()
     stat = _statistic(a, b, n_target, n_reference, measure)
     rate_t = a / n_target * 1000

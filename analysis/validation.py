@@ -456,12 +456,8 @@ def act_classifier(*, lexicon: bool | object = False, C: float = 4.0, seed: int 
     if lexicon is False or lexicon is None:
         features = words
     else:
-        try:
-            from .vectorizer import LexiconVectorizer
-        except ImportError as exc:  # pragma: no cover - depends on the rhetoric dictionary
-            raise ImportError(
-                "lexicon features need analysis.LexiconVectorizer (the rhetoric dictionary)"
-            ) from exc
+        from .vectorizer import LexiconVectorizer
+
         chosen = None if lexicon is True else lexicon
         features = FeatureUnion([("words", words), ("rhetoric", LexiconVectorizer(chosen))])
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=seed)

@@ -5,7 +5,10 @@ articles, tests/data/README.md); the seeds and failures are tested on one small
 notebook each, so the whole file stays around 20 seconds.
 """
 
+import os
 import re
+import subprocess
+import sys
 
 import nbformat
 import pandas as pd
@@ -13,6 +16,7 @@ import pytest
 
 from analysis import FIGURES, NOTEBOOKS_DIR, SEEDS_DIR, TABLE_NAMES
 from analysis.cli import main
+from analysis.config import ROOT
 from analysis.report import (
     INJECTED_TAG,
     ReportError,
@@ -28,11 +32,21 @@ from tests.conftest import DNIPRO_DIR, DNIPRO_PROPOSES, DNIPRO_REJECTS, DNIPRO_W
 
 @pytest.fixture(scope="session")
 def dnipro_report(tmp_path_factory):
-    """The full report on the second corpus, made once through the command line."""
+    """The full report on the second corpus, made once through the command line.
+
+    Meanwhile `python -m analysis figures` draws the same corpus in another process
+    with another hash seed, into ``figures-other/``, for the byte-identity test.
+    """
     out = tmp_path_factory.mktemp("report")
+    command = [sys.executable, "-m", "analysis", "figures", "--corpus", str(DNIPRO_DIR)]
+    command += ["--out", str(out / "figures-other")]
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)}
+    other = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     code = main(
         ["report", "--corpus", str(DNIPRO_DIR), "--out", str(out), "--jobs", "2", "--no-progress"]
     )
+    _, err = other.communicate(timeout=600)
+    assert other.returncode == 0, err.decode()
     assert code == 0
     return out
 
@@ -156,6 +170,18 @@ def test_report_writes_every_table_and_every_figure(dnipro_report, dnipro):
     embedded = len(re.findall(r"data:image/png;base64", html))
     assert embedded >= len(FIGURES) + 1, "the notebooks' figures and the registered ones"
     assert "tables/articles.csv" in html and "3 rows" in html
+
+
+def test_figures_are_byte_identical_in_another_process(dnipro_report):
+    """`make figures` twice gives the same bytes: the report's figures against those
+    drawn by `python -m analysis figures` in a fresh process with another hash seed
+    (another order of any set or dict built from strings)."""
+    here = sorted((dnipro_report / "figures").iterdir())
+    assert [p.name for p in here] == sorted(f"{n}.{e}" for n in FIGURES for e in ("png", "svg"))
+    for path in here:
+        assert path.read_bytes().startswith(b"\x89PNG" if path.suffix == ".png" else b"<?xml")
+        other = dnipro_report / "figures-other" / path.name
+        assert path.read_bytes() == other.read_bytes(), path.name
 
 
 # --- the seeds, and a notebook that fails ------------------------------------------------------
