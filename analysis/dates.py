@@ -14,7 +14,9 @@ Resolution rules (documented in notebook 04 and tested in ``tests/test_dates.py`
   the next one on or after publication when the clause speaks of the future
   ("due to meet ... on Thursday", "next Monday");
 - a month and day ("on January 6", "January 23-24", "February 4 and 5") takes the
-  year that puts it on or before publication (after it, for the future);
+  year that puts it on or before publication (after it, for the future), unless
+  the date after publication is nearer ("on March 12" in an article of March 4 is
+  the coming March 12);
 - "in February 2022" is that month, "in 2022" that year, "earlier this week",
   "this week", "last week", "last month", "earlier this month", "yesterday" and
   "today" the matching span around publication;
@@ -177,7 +179,11 @@ def resolve(
             year = pub.year
             candidate = pd.Timestamp(year, month, min(day, 28))
             if not future and candidate > pub:
-                year -= 1
+                # Last year's, unless this year's is nearer: "talks in Istanbul on
+                # March 12" in an article of March 4 is eight days ahead, not a year
+                # ago (a date a year old would carry its year).
+                if pub - candidate.replace(year=year - 1) <= candidate - pub:
+                    year -= 1
             elif future and pd.Timestamp(year, month, min(day2 or day, 28)) < pub - pd.Timedelta(
                 days=180
             ):

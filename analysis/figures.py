@@ -776,8 +776,8 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
         Line2D([], [], ls="", marker="o", mfc="white", mec="0.3", label="publication date"),
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    n_articles = statements.loc[statements["counted"], "article_id"].nunique()
-    note = f"{len(ev)} dated events from {n_articles} articles."
+    articles = {a for ids in ev["article_ids"].dropna() for a in str(ids).split(", ")}
+    note = f"{len(ev)} dated events from {len(articles)} articles."
     if len(undated):
         note += f" Not shown: {len(undated)} events in articles with no known date."
     _note(ax, note, y=-0.14)

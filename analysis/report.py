@@ -36,7 +36,7 @@ from .config import NOTEBOOKS_DIR, ROOT
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
 NOTEBOOK_NAME_RE = re.compile(r"\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb")
-_LINK_RE = re.compile(r"\]\((\d\d-[a-z0-9-]+)\.ipynb(#[^)]*)?\)")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\((\d\d-[a-z0-9-]+)\.ipynb(#[^)]*)?\)")
 
 
 class ReportError(Exception):
@@ -219,13 +219,23 @@ def _title(nb, fallback: str) -> str:
 
 
 def link_within_report(source: str, names: set[str]) -> str:
-    """Turn markdown links to other notebooks of the report into links to their sections."""
+    """Turn markdown links to other notebooks of the report into links to their sections,
+    and links to notebooks the report leaves out (00-start-here) into plain text."""
 
     def replace(m):
-        stem = m.group(1)
-        return f"](#{anchor(stem)})" if stem in names else m.group(0)
+        label, stem = m.group(1), m.group(2)
+        return f"[{label}](#{anchor(stem)})" if stem in names else label
 
     return _LINK_RE.sub(replace, source)
+
+
+_WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def _static_outputs(outputs) -> list:
+    """Outputs without interactive widgets: a static page cannot show them (it would
+    print 'VBox(children=...)'); their notebooks say what they do."""
+    return [o for o in outputs if _WIDGET not in o.get("data", {})]
 
 
 def _front_page(corpus, *, corpus_path, sections, failures, figures, tables, rows, out_dir) -> str:
@@ -322,13 +332,16 @@ def combine(executed, *, front_page: str, figures_section: str):
                 cell.id = f"n{number}-{cell.id}"[:64]
             if cell.cell_type == "markdown":
                 cell.source = link_within_report(cell.source, names)
+            elif cell.cell_type == "code":
+                cell.outputs = _static_outputs(cell.outputs)
             combined.cells.append(cell)
     combined.cells.append(nbformat.v4.new_markdown_cell(figures_section))
     return combined
 
 
 def to_html(nb, *, title: str = "Report", hide_code: bool = False) -> str:
-    """The notebook as one self-contained HTML page (images embedded)."""
+    """The notebook as one HTML page, images embedded (nbconvert's template links MathJax
+    and require.js on a CDN; the page reads the same without them)."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(

@@ -10,8 +10,9 @@ Who the speaker is (``speaker_basis`` says which rule decided):
 
 - ``quote``: the cue lies inside a quote (direct or reported) of the quotes
   table: the quote's speaker. The outlet that reports it ("UNN reports", "told
-  Sputnik") is never the speaker: quotes attribute to people and institutions,
-  and media outlets are skipped as subjects.
+  Sputnik") is never the speaker: a quote the quotes table attributes to a media
+  outlet ("..., Ukrinform reports") is read as unquoted, with the outlet as
+  ``reported_by``, and media outlets are skipped as subjects.
 - ``agent``: a passive with its agent ("was criticised by Kyiv", "will be
   considered by Russia as").
 - ``subject``: the last actor named before the cue in the sentence (a possessive
@@ -106,7 +107,10 @@ def _is_subject_mention(row, text: str) -> bool:
     return not (alias.endswith(("'s", "\u2019s")) or following.startswith(("'s", "\u2019s")))
 
 
-_SUBJECT_BREAK = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s|^-\s|\bthat\b')
+_SUBJECT_BREAK = re.compile(
+    r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s|^-\s'
+    r"|\b(?:that|after|before|when|while|since|because|although|once|until)\b"
+)
 _SUBJECT_PREFIX = re.compile(
     r"^\s*(?:(?:the|a|an|and|but|also|then|now|meanwhile|however|so)\s+|[A-Z][\w.'-]*\s+){0,4}$"
 )
@@ -189,6 +193,11 @@ def _article_statements(
             voice_name = voice["speaker"] if voice is not None else None
             if voice_name is not None and (pd.isna(voice_name) or not str(voice_name).strip()):
                 voice_name = None
+            outlet = None
+            if voice_name is not None and kinds.get(voice_name) == "media":
+                # "..., Ukrinform reports": the outlet reports the statement, it does
+                # not make it; the speaker is found in the sentence as if unquoted.
+                outlet, voice_name = voice_name, None
             frame = (
                 (int(voice["speaker_start"]), int(voice["speaker_end"]))
                 if voice is not None and pd.notna(voice.get("speaker_start"))
@@ -258,6 +267,7 @@ def _article_statements(
                     speaker, basis = last_person, "context"  # "She called the plans ..."
                 else:
                     speaker, basis = None, "none"
+            reported_by = reported_by or outlet
             if speaker is not None and (act.agent == "voice" or basis == "quote"):
                 last_speaker[paragraph] = (speaker, basis)
             if speaker is not None and kinds.get(speaker) == "person":

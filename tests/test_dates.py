@@ -69,6 +69,19 @@ def test_month_day_after_publication_is_last_year():
     assert d.first == pd.Timestamp("2025-12-15")
 
 
+def test_month_day_days_ahead_is_this_year_not_a_year_ago():
+    # tests/data fx2 (2031-03-04): "ready to hold talks ... in Istanbul on March 12"
+    d = dated(
+        "Kyiv was ready to hold talks in Istanbul on March 12.",
+        "hold talks",
+        pd.Timestamp("2031-03-04"),
+    )
+    assert d.first == pd.Timestamp("2031-03-12")
+    # far ahead, a past date stays in the past: "on November 20" in a January article
+    d = dated("The plan was tabled on November 20.", "tabled", THU_2026_01_08)
+    assert d.first == pd.Timestamp("2025-11-20")
+
+
 def test_day_range_with_en_dash():
     text = "The parties described the preliminary talks held on January 23\u201324 as constructive."
     d = dated(text, "talks held", pd.Timestamp("2026-02-01"))

@@ -90,6 +90,8 @@ def test_statement_figures_draw_on_the_given_axes(seeds):
     assert lanes[0] == "Europe" and "Russia" in lanes
     notes = " ".join(t.get_text() for t in axes[0, 0].texts)
     assert "events in articles with no known date" in notes
+    # three seeds have a date (000, 003, 004); the other two cannot be placed on the axis
+    assert "dated events from 3 articles." in notes
     assert "2 articles" in notes  # the 8 January threat, reported by UNN and The Moscow Times
 
     assert plot_acts_per_month(st, ax=axes[0, 1]) is axes[0, 1]

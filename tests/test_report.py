@@ -110,8 +110,8 @@ def test_prepare_leaves_out_exercise_stubs_but_keeps_solutions():
 def test_links_between_notebooks_become_links_inside_the_report():
     text = "[02 · Rhetoric](02-rhetoric-frequency.ipynb) and [09](09-elsewhere.ipynb) and [web](https://x.org)"
     assert link_within_report(text, {"02-rhetoric-frequency"}) == (
-        "[02 · Rhetoric](#nb-02-rhetoric-frequency) and [09](09-elsewhere.ipynb) and [web](https://x.org)"
-    )
+        "[02 · Rhetoric](#nb-02-rhetoric-frequency) and 09 and [web](https://x.org)"
+    ), "a notebook the report leaves out is named, not linked (the link would be broken)"
 
 
 def test_notebook_paths_select_by_number_and_skip_the_guide():
@@ -131,6 +131,8 @@ def test_report_runs_every_notebook_on_the_given_corpus(dnipro_report):
     assert "<title>Report: dnipro-monitors corpus</title>" in html
     assert "Source: dnipro-monitors corpus, 3 articles (2031-03-04 to 2031-03-06)" in html
     assert "incomplete" not in html
+    assert 'href="00-start-here.ipynb"' not in html, "no link to a notebook left out"
+    assert "VBox(children" not in html, "the explorer widget is left out of a static page"
     for path in notebook_paths():
         assert f'id="{anchor(path)}"' in html, path.name
         assert f'href="#{anchor(path)}"' in html, f"contents link to {path.name}"
