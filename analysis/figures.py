@@ -67,6 +67,18 @@ def color_map(values) -> dict:
     return dict(zip(distinct, palette(len(distinct)), strict=True))
 
 
+#: The camps of actors.yaml, in the order legends list them.
+CAMP_ORDER = ["Russia", "Ukraine", "United States", "Europe", "NATO", "International", "Other"]
+
+
+def camp_colors(values=()) -> dict:
+    """The colour of each camp, the same in every figure (Russia, Ukraine, ... in
+    :data:`CAMP_ORDER`); an unknown camp is grey, any other value the colour of "Other"."""
+    colors = dict(zip(CAMP_ORDER, palette(len(CAMP_ORDER)), strict=True))
+    colors[UNKNOWN] = "#999999"
+    return {**colors, **{str(v): colors["Other"] for v in values if str(v) not in colors}}
+
+
 def source_line(corpus: pd.DataFrame) -> str:
     """'Source: seeds corpus, 5 articles (2025-09-04 to 2026-01-08; 2 undated).'"""
     name = corpus.attrs.get("name", "corpus")
@@ -460,7 +472,6 @@ def _rhetoric_keyness(tables, fig):
 
 # --- actor mentions and quotes (issue 4) ------------------------------------------------
 
-CAMP_ORDER = ["Russia", "Ukraine", "United States", "Europe", "NATO", "International", "Other"]
 MODE_ORDER = ["direct", "mixed", "reported"]
 
 
@@ -595,7 +606,7 @@ def plot_co_mentions(
         graph.add_edge(a, b, weight=n)
     graph = nx.relabel_nodes(graph, {n: n for n in sorted(graph.nodes)})  # stable order
     camps = rows.drop_duplicates("actor").set_index("actor")["camp"]
-    colors = dict(zip(CAMP_ORDER, palette(len(CAMP_ORDER)), strict=True))
+    colors = camp_colors()
     if len(graph) == 0:
         ax.text(
             0.5, 0.5, "no two actors named in one sentence", ha="center", transform=ax.transAxes
@@ -836,7 +847,7 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
     ev[by] = ev[by].fillna(UNKNOWN)
     from matplotlib.lines import Line2D
 
-    colors = color_map(ev[by])
+    colors = camp_colors(ev[by]) if by == "camp" else color_map(ev[by])
     for group, sub in ev.groupby(by, sort=True):
         text = _from_text(sub["date_basis"])
         sizes = 30 + 20 * (sub["n_articles"].to_numpy() - 1)
