@@ -948,11 +948,20 @@ def _statements_cadence(tables, fig):
 # --- validating the method (issue 6) -------------------------------------------------------
 
 
+def _mark_undefined(ax, positions, values) -> None:
+    """Write "n/a" where a score is undefined (no prediction, no example), so an
+    empty bar is not read as 0."""
+    for yi, value in zip(positions, values, strict=True):
+        if np.isnan(value):
+            ax.text(0.01, yi, "n/a", va="center", fontsize=7, color="0.3")
+
+
 def plot_precision_recall(scores: pd.DataFrame, *, title: str = "The rules", ax=None):
     """Precision and recall per act of one method, with Wilson 95% intervals as error bars.
 
-    ``scores``: a table of :func:`analysis.validation.act_scores`. Acts the method
-    never predicted have no precision bar; the sample size of each act is in its label.
+    ``scores``: a table of :func:`analysis.validation.act_scores`. Where the method
+    never predicted an act, its precision is undefined and marked "n/a"; the sample
+    size of each act is in its label.
     """
     ax = _axes(ax)
     acts = [a for a in scores.index if not str(a).endswith("average")]
@@ -975,6 +984,7 @@ def plot_precision_recall(scores: pd.DataFrame, *, title: str = "The rules", ax=
             xerr=np.vstack([np.nan_to_num(low), np.nan_to_num(high)]),
             error_kw={"elinewidth": 0.8, "capsize": 2, "ecolor": "0.3"},
         )
+        _mark_undefined(ax, y + offset, values)
     labels = [f"{a} (n={int(n)})" for a, n in zip(acts, table["support"], strict=True)]
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
@@ -1005,6 +1015,7 @@ def plot_method_comparison(scores: dict, *, metric: str = "f1", ax=None):
             color=color,
             label=name,
         )
+        _mark_undefined(ax, y - 0.4 + height * (i + 0.5), values)
     ax.set_yticks(y, acts)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.05)

@@ -125,6 +125,9 @@ def test_validation_plots_draw_scores_on_the_given_axes():
     widths = [round(p.get_width(), 2) for p in ax.patches]
     assert widths[:2] == [1.0, 0.5] and widths[5:7] == [0.5, 1.0]
     assert ax.get_yticklabels()[0].get_text() == "threat (n=2)"
+    # rejection, accusation and talks: never in the sample nor predicted, so precision and
+    # recall are undefined: "n/a", not an empty bar that reads as 0
+    assert [t.get_text() for t in ax.texts].count("n/a") == 6
     ax2 = plot_method_comparison({"rules": scores, "other": scores})
     assert len(ax2.patches) == 2 * 6, "five acts and the macro average, two methods"
 
