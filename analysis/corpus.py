@@ -281,7 +281,8 @@ class CorpusReader:
             else:
                 path = Path(source)
                 if not path.exists():
-                    raise CorpusError(f"{path}: no such file or folder")
+                    where = "" if path.is_absolute() else f" (relative to {Path.cwd()})"
+                    raise CorpusError(f"{path}: no such file or folder{where}")
                 self.name = path.stem if path.is_file() else path.resolve().name
                 self.report = LoadReport(str(path))
                 if path.is_dir():

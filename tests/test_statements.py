@@ -10,9 +10,6 @@ import re
 
 import pandas as pd
 import pytest
-
-from analysis import SEEDS_DIR, Tables
-from analysis.statements import STATEMENT_COLUMNS, statements
 from conftest import (
     CENSOR,
     DNIPRO_PROPOSES,
@@ -23,6 +20,9 @@ from conftest import (
     SPUTNIK,
     UNN,
 )
+
+from analysis import SEEDS_DIR, Tables
+from analysis.statements import STATEMENT_COLUMNS, statements
 
 ARTICLES = {
     # id: (published, estimated, outlet, paragraphs)
