@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
 from .config import LEXICON_DIR
 from .datafiles import DataFileError, check_keys, load_yaml
+from .frames import frame
 
 BOILERPLATE_FILE = LEXICON_DIR / "boilerplate.yaml"
 
@@ -425,4 +424,4 @@ def removed_spans(corpus, *, boilerplate=None):
     for article_id, raw in zip(corpus["article_id"], corpus["raw"], strict=True):
         for start, end, rule in clean(raw, rules).removed:
             rows.append((article_id, start, end, rule, raw[start:end]))
-    return pd.DataFrame(rows, columns=["article_id", "raw_start", "raw_end", "rule", "removed"])
+    return frame(rows, ["article_id", "raw_start", "raw_end", "rule", "removed"])

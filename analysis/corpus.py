@@ -26,6 +26,7 @@ import pandas as pd
 from dateutil import parser as dateparser
 
 from .cleaning import clean, forget_cleaned, rules_file
+from .frames import frame
 from .outlets import find_outlet
 
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-‐‑][^\W_]+)*")
@@ -399,7 +400,7 @@ def load_chunk(task: ChunkTask, rules, catalog=None) -> tuple[pd.DataFrame, Chun
             _article(article_id, label, raw, given, "table", report, rules)
             for article_id, label, raw, given in task.rows
         ]
-    corpus = pd.DataFrame.from_records(records, columns=COLUMNS)
+    corpus = frame([tuple(r[name] for name in COLUMNS) for r in records], COLUMNS)
     matched, notes = set(), {}
     if catalog is not None:
         matched, notes = _apply_catalog(corpus, catalog)

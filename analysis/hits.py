@@ -10,14 +10,16 @@ quoted speech.
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
 import pandas as pd
 
+from .frames import frame
 from .lexicon import Lexicon, load_lexicon
 from .matcher import PhraseMatcher
+from .sentences import sentence_ids
+from .sentences import sentences as make_sentences
 
 HIT_COLUMNS = ["article_id", "sentence_id", "start", "end", "category", "term", "match"]
 
@@ -48,22 +50,12 @@ def matcher_for(lexicon=None) -> PhraseMatcher:
     return _matcher(resolve_lexicon(lexicon))
 
 
-def _sentence_index(corpus, sentences):
+def _with_sentence_ids(result: pd.DataFrame, corpus, sentences) -> pd.DataFrame:
+    """Fill ``sentence_id``: the sentence each row's ``start`` falls in."""
     if sentences is None:
-        from .sentences import sentences as make_sentences
-
         sentences = make_sentences(corpus)
-    index = {}
-    for aid, group in sentences.groupby("article_id", sort=False):
-        group = group.sort_values("start")
-        index[aid] = (group["start"].tolist(), group["sentence_id"].tolist())
-    return index
-
-
-def _sentence_of(index, article_id, start):
-    starts, ids = index.get(article_id, ([], []))
-    i = bisect.bisect_right(starts, start)
-    return ids[i - 1] if i else pd.NA
+    result["sentence_id"] = sentence_ids(sentences, result["article_id"], result["start"])
+    return result
 
 
 def hits(corpus: pd.DataFrame, lexicon=None, *, sentences=None) -> pd.DataFrame:
@@ -80,14 +72,11 @@ def hits(corpus: pd.DataFrame, lexicon=None, *, sentences=None) -> pd.DataFrame:
     """
     lexicon = resolve_lexicon(lexicon)
     matcher = _matcher(lexicon)
-    index = _sentence_index(corpus, sentences)
     rows = []
     for aid, text in zip(corpus["article_id"], corpus["text"], strict=True):
         for start, end, category, term in matcher.find(text):
-            rows.append(
-                (aid, _sentence_of(index, aid, start), start, end, category, term, text[start:end])
-            )
-    result = pd.DataFrame(rows, columns=HIT_COLUMNS)
+            rows.append((aid, None, start, end, category, term, text[start:end]))
+    result = _with_sentence_ids(frame(rows, HIT_COLUMNS), corpus, sentences)
     result = result.astype(
         {"article_id": str, "sentence_id": "Int64", "start": "int64", "end": "int64"}
     )
@@ -159,7 +148,6 @@ def scare_quotes(
     "scare": the author's own distancing ('Kyiv regime', 'Deterrent' Forces).
     The two overlap in practice; read them in context.
     """
-    index = _sentence_index(corpus, sentences)
     rows = []
     for aid, text in zip(corpus["article_id"], corpus["text"], strict=True):
         quotes = _quotations(text)
@@ -178,10 +166,8 @@ def scare_quotes(
             nested = any(ls < qs and qe <= le for ls, le in long_spans)
             lo = max(_sentence_start(text, qs), qs - cue_window)
             kind = "fragment" if _CUES.search(text, lo, qs) else "scare"
-            rows.append(
-                (aid, _sentence_of(index, aid, s), s, e, qs, qe, text[s:e], n, nested, kind)
-            )
-    result = pd.DataFrame(rows, columns=SCARE_COLUMNS)
+            rows.append((aid, None, s, e, qs, qe, text[s:e], n, nested, kind))
+    result = _with_sentence_ids(frame(rows, SCARE_COLUMNS), corpus, sentences)
     return result.astype(
         {
             "article_id": str,

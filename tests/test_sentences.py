@@ -170,3 +170,34 @@ def test_same_sentence_table_as_the_reference_on_seeds_and_generated_articles(se
 
     for corpus in (seeds, generate_corpus(n_articles=300, seed=3)):
         pd.testing.assert_frame_equal(sentences(corpus), slow_sentences.sentences(corpus))
+
+
+def test_sentence_ids_are_the_sentence_each_offset_falls_in(seeds, seed_sentences):
+    import bisect
+
+    import pandas as pd
+
+    from analysis.sentences import sentence_ids
+
+    # every character of every seed, against bisect on each article's own sentence starts
+    article_ids, offsets, expected = [], [], []
+    for aid, text in zip(seeds["article_id"], seeds["text"], strict=True):
+        own = seed_sentences[seed_sentences["article_id"] == aid]
+        starts, ids = own["start"].tolist(), own["sentence_id"].tolist()
+        for pos in range(0, len(text), 7):
+            i = bisect.bisect_right(starts, pos)
+            article_ids.append(aid)
+            offsets.append(pos)
+            expected.append(ids[i - 1] if i else pd.NA)
+    got = sentence_ids(seed_sentences.sample(frac=1, random_state=0), article_ids, offsets)
+    assert list(got) == expected
+    # the first character of the Sputnik article's third sentence is in sentence 2
+    own = seed_sentences[seed_sentences["article_id"] == SPUTNIK]
+    assert list(sentence_ids(own, [SPUTNIK], [own["start"].iloc[2]])) == [2]
+    # an article with no sentences, and a position before the first sentence: missing
+    first = own["start"].iloc[0]
+    assert sentence_ids(own, ["elsewhere", SPUTNIK], [0, first - 1]).isna().tolist() == [
+        True,
+        True,
+    ]
+    assert len(sentence_ids(own.iloc[:0], [SPUTNIK], [5])) == 1

@@ -1,0 +1,44 @@
+"""Tables built fast from Python rows, with the dtypes pandas itself would infer.
+
+Every extraction ends by turning a list of rows into a DataFrame. pandas checks
+each value of a string column in Python before storing it; pyarrow converts a
+list of ``str`` in C, ten times faster on long texts (raw articles, sentences).
+:func:`frame` gives the same frame as ``pd.DataFrame(rows, columns=columns)``
+(tests compare the two), only sooner.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+
+# The dtype pandas gives a column of str: "str", backed by pyarrow (pandas 3), or object.
+_STR_DTYPE = pd.Series(["x"]).dtype
+_ARROW_STRINGS = isinstance(_STR_DTYPE, pd.StringDtype) and _STR_DTYPE.storage == "pyarrow"
+
+
+def string_column(values: list):
+    """``values`` (str, or None for missing) as a column pandas stores as it would infer it.
+
+    A column with no string at all, or with a value that is not a string, is
+    returned unchanged for pandas to infer (object, as ``pd.DataFrame`` would).
+    """
+    first = next((v for v in values if v is not None), None)
+    if not _ARROW_STRINGS or not isinstance(first, str):
+        return values
+    try:
+        array = pa.array(values, type=pa.large_string())
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        return values  # mixed types: leave them to pandas
+    return pd.array(array, dtype=_STR_DTYPE)
+
+
+def frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """``pd.DataFrame(rows, columns=columns)``, built column by column."""
+    if not rows:
+        return pd.DataFrame(rows, columns=columns)
+    data = {
+        name: string_column(list(values))
+        for name, values in zip(columns, zip(*rows, strict=True), strict=True)
+    }
+    return pd.DataFrame(data, columns=columns)
