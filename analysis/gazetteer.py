@@ -163,53 +163,60 @@ class Gazetteer:
         return holders.pop() if len(holders) == 1 else None
 
     @cached_property
-    def _role_matcher(self):
-        patterns = list(self.role_forms)
-        return (ahocorasick_rs.AhoCorasick(patterns) if patterns else None), patterns
+    def _role_matcher(self) -> WordMatcher:
+        return WordMatcher(list(self.role_forms))
 
     def find_roles(self, text: str) -> list[tuple[int, int, str]]:
         """Role aliases in ``text`` (start, end, alias), longest first, never overlapping."""
-        matcher, patterns = self._role_matcher
-        if matcher is None or not text:
+        matcher = self._role_matcher
+        if not matcher.patterns or not text:
             return []
-        found = sorted(
-            (start, -(end - start), index)
-            for index, start, end in matcher.find_matches_as_indexes(text, overlapping=True)
-            if _is_word_boundary(text, start - 1) and _is_word_boundary(text, end)
-        )
+        found = sorted(matcher.find(text))
         result, covered = [], -1
         for start, negative, index in found:
             if start >= covered:
                 covered = start - negative
-                result.append((start, covered, patterns[index]))
+                result.append((start, covered, matcher.patterns[index]))
         return result
 
     @cached_property
-    def _matcher(self) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
-        patterns = list(self.forms)
-        return ahocorasick_rs.AhoCorasick(patterns), patterns
+    def _matcher(self) -> WordMatcher:
+        return WordMatcher(list(self.forms))
 
     def find(self, text: str) -> list[Match]:
         """All forms in ``text`` on word boundaries, longest first, never overlapping."""
+        forms = self.forms
+        return [Match(s, e, alias, *forms[alias]) for s, e, alias in self.find_spans(text)]
+
+    def find_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """:meth:`find` as ``(start, end, alias)`` tuples, for callers that need speed."""
         if not self.actors or not text:
             return []
-        matcher, patterns = self._matcher
-        found = []
-        for index, start, end in matcher.find_matches_as_indexes(text, overlapping=True):
-            if _is_word_boundary(text, start - 1) and _is_word_boundary(text, end):
-                found.append((start, -(end - start), index))
-        found.sort()
-        matches: list[Match] = []
+        patterns = self._matcher.patterns
+        spans = []
         covered_until = -1
-        for start, negative_length, index in found:
-            end = start - negative_length
-            if start < covered_until:
-                continue
-            alias = patterns[index]
-            actor, kind = self.forms[alias]
-            matches.append(Match(start, end, alias, actor, kind))
-            covered_until = end
-        return matches
+        for start, negative_length, index in sorted(self._matcher.find(text)):
+            if start >= covered_until:
+                covered_until = start - negative_length
+                spans.append((start, covered_until, patterns[index]))
+        return spans
+
+    @cached_property
+    def mention_info(self) -> dict[str, tuple]:
+        """Every form -> what a mention of it records: ``(type, actor, kind, camp,
+        stands_for, variant)``, type being "name" or "adjective"."""
+        info = {}
+        for form, (name, form_type) in self.forms.items():
+            actor = self.actors[name]
+            info[form] = (
+                form_type,
+                name,
+                actor.kind,
+                actor.camp,
+                actor.stands_for,
+                actor.variant_of(form),
+            )
+        return info
 
     def to_frame(self) -> pd.DataFrame:
         """One row per actor: name, kind, camp, aliases, adjectives, roles, source."""
@@ -244,6 +251,67 @@ def _is_word_boundary(text: str, index: int) -> bool:
         return True
     char = text[index]
     return not (char.isalnum() or char == "_")
+
+
+_NON_WORD_ASCII = [chr(i) for i in range(128) if _is_word_boundary(chr(i), 0)]
+_SPACE_NON_WORD_ASCII = bytes(0x20 if chr(i) in _NON_WORD_ASCII else i for i in range(256))
+_ASCII_BYTES = bytes(range(128))
+
+
+def spaced(text: str) -> str:
+    """``text`` with every character that is not part of a word (not alphanumeric, not
+    ``_``) replaced by a space: same length, same offsets. Done in C, a character
+    kind at a time."""
+    if not text.isascii():
+        # the distinct non-ASCII characters: drop every ASCII byte
+        for char in set(text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")):
+            if not char.isalnum():
+                text = text.replace(char, " ")
+        if not text.isascii():
+            for char in _NON_WORD_ASCII:
+                if char in text:
+                    text = text.replace(char, " ")
+            return text
+    return text.encode("ascii").translate(_SPACE_NON_WORD_ASCII).decode("ascii")
+
+
+class WordMatcher:
+    """Whole-word occurrences of literal strings, found by one Aho-Corasick pass.
+
+    The automaton searches a :func:`spaced` copy of the text for each pattern's
+    spaced form between two spaces, so word boundaries are checked in Rust, not
+    per candidate in Python; a pattern with inner punctuation ("U.S.") is then
+    compared with the text itself. Same matches as searching every pattern and
+    checking :func:`_is_word_boundary` on each side (the tests compare the two).
+    """
+
+    def __init__(self, patterns: list[str]):
+        self.patterns = patterns
+        keys: dict[str, list[int]] = {}
+        for index, pattern in enumerate(patterns):
+            keys.setdefault(f" {spaced(pattern)} ", []).append(index)
+        # per key: (pattern index, length, the pattern if the spaced copy may hide a difference)
+        self._plans = [
+            tuple(
+                (i, len(patterns[i]), None if spaced(patterns[i]) == patterns[i] else patterns[i])
+                for i in owners
+            )
+            for owners in keys.values()
+        ]
+        self._automaton = ahocorasick_rs.AhoCorasick(list(keys)) if keys else None
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """``(start, -length, pattern index)`` of every occurrence, overlapping ones included."""
+        if self._automaton is None:
+            return []
+        found = []
+        # the key's leading space sits at spaced[start], the space padded in front
+        matches = self._automaton.find_matches_as_indexes(f" {spaced(text)} ", overlapping=True)
+        for key, start, _end in matches:
+            for index, length, literal in self._plans[key]:
+                if literal is None or text.startswith(literal, start):
+                    found.append((start, -length, index))
+        return found
 
 
 # ---------------------------------------------------------------- loading

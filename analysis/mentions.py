@@ -32,7 +32,9 @@ from collections import Counter
 
 import pandas as pd
 
+from analysis.frames import frame, string_column
 from analysis.gazetteer import Gazetteer, load_gazetteer
+from analysis.sentences import sentence_ids
 
 MENTION_COLUMNS = [
     "article_id",
@@ -97,38 +99,27 @@ def _skipped_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return spans
 
 
-def _mention_rows(text: str, gazetteer: Gazetteer, year: int | None = None) -> list[dict]:
+def _mention_rows(text: str, gazetteer: Gazetteer, year: int | None = None) -> list[tuple]:
+    """Mentions in one text, as tuples in the order of ``MENTION_COLUMNS[2:]``."""
     skipped = _skipped_spans(text, gazetteer)
+    info = gazetteer.mention_info
     rows = []
-    for match in gazetteer.find(text):
-        if any(s <= match.start < e for s, e in skipped):
+    for start, end, alias in gazetteer.find_spans(text):
+        if skipped and any(s <= start < e for s, e in skipped):
             continue
-        actor = gazetteer[match.actor]
-        after = text[match.end : match.end + 2]
-        possessive = match.type == "name" and (
-            after in ("'s", "’s") or (after[:1] in ("'", "’") and match.alias.endswith("s"))
-        )
-        mention_type = match.type
-        if (
-            mention_type == "name"
-            and actor.stands_for
-            and not _LOCATIVE.search(text[max(0, match.start - 20) : match.start])
-            and not _VENUE_AFTER.match(text, match.end)
-        ):
-            mention_type = "capital"
+        mention_type, actor, kind, camp, stands_for, variant = info[alias]
+        possessive = False
+        if mention_type == "name":
+            after = text[end : end + 2]
+            possessive = after in ("'s", "’s") or (after[:1] in ("'", "’") and alias.endswith("s"))
+            if (
+                stands_for
+                and not _LOCATIVE.search(text[max(0, start - 20) : start])
+                and not _VENUE_AFTER.match(text, end)
+            ):
+                mention_type = "capital"
         rows.append(
-            {
-                "start": match.start,
-                "end": match.end,
-                "alias": match.alias,
-                "actor": actor.name,
-                "kind": actor.kind,
-                "camp": actor.camp,
-                "type": mention_type,
-                "stands_for": actor.stands_for,
-                "possessive": possessive,
-                "variant": actor.variant_of(match.alias),
-            }
+            (start, end, alias, actor, kind, camp, mention_type, stands_for, possessive, variant)
         )
     return _with_roles(text, gazetteer, year, rows, skipped)
 
@@ -144,39 +135,26 @@ def _with_roles(text, gazetteer, year, rows, skipped) -> list[dict]:
     roles = gazetteer.find_roles(text)
     if not roles:
         return rows
-    persons = [r for r in rows if r["kind"] == "person" and r["type"] == "name"]
+    persons = [r for r in rows if r[4] == "person" and r[6] == "name"]  # kind, type
     added = []
     for start, end, alias in roles:
         if any(s <= start < e for s, e in skipped):
             continue
-        if any(
-            p["start"] >= end and _BEFORE_NAME.fullmatch(text, end, p["start"]) for p in persons
-        ):
+        if any(p[0] >= end and _BEFORE_NAME.fullmatch(text, end, p[0]) for p in persons):
             continue  # "US President Donald Trump": a title
-        if any(p["end"] <= start and _AFTER_NAME.fullmatch(text, p["end"], start) for p in persons):
+        if any(p[1] <= start and _AFTER_NAME.fullmatch(text, p[1], start) for p in persons):
             continue  # "Donald Trump, the US President": an apposition
         holder = gazetteer.holder(alias, year)
         if holder is None:
             continue  # no date, or no single holder that year: not resolved, not counted
         actor = gazetteer[holder]
         added.append(
-            {
-                "start": start,
-                "end": end,
-                "alias": alias,
-                "actor": actor.name,
-                "kind": actor.kind,
-                "camp": actor.camp,
-                "type": "role",
-                "stands_for": None,
-                "possessive": False,
-                "variant": None,
-            }
+            (start, end, alias, actor.name, actor.kind, actor.camp, "role", None, False, None)
         )
     if not added:
         return rows
-    kept = [r for r in rows if not any(a["start"] <= r["start"] < a["end"] for a in added)]
-    return sorted(kept + added, key=lambda r: r["start"])
+    kept = [r for r in rows if not any(a[0] <= r[0] < a[1] for a in added)]
+    return sorted(kept + added, key=lambda r: r[0])
 
 
 def find_mentions(
@@ -240,22 +218,17 @@ def mentions(
     ``sentences`` may be passed to reuse an already computed sentence table.
     """
     gazetteer = gazetteer or default_gazetteer()
-    by_article = sentences_by_article(_article_sentences(corpus, sentences))
-    empty = pd.DataFrame(columns=["article_id", "sentence_id", "start"])
-    rows = []
+    ids, rows = [], []
     for article_id, text, year in zip(
         corpus["article_id"], corpus["text"], publication_years(corpus), strict=True
     ):
         found = _mention_rows(text, gazetteer, year)
-        if not found:
-            continue
-        index = sentence_index(by_article.get(article_id, empty))
-        for row in found:
-            row["article_id"] = article_id
-            row["sentence_id"] = sentence_of(index, row["start"])
-        rows.extend(found)
-    result = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    result["sentence_id"] = result["sentence_id"].astype("Int64")
+        ids += [article_id] * len(found)
+        rows += found
+    result = frame(rows, MENTION_COLUMNS[2:])
+    result.insert(0, "article_id", string_column(ids))
+    sentences = _article_sentences(corpus, sentences)
+    result.insert(1, "sentence_id", sentence_ids(sentences, ids, result["start"]))
     return result
 
 

@@ -406,11 +406,13 @@ class _Article:
         for q in top:
             self.in_quote[q.open : q.close + 1] = b"\x01" * (q.close + 1 - q.open)
         self.mentions = [
-            _Candidate(r["start"], r["end"], actor=r["actor"], kind=_RESOLVED_FROM_TYPE[r["type"]])
-            for r in _mention_rows(text, gazetteer, year)
-            if r["type"] in _RESOLVED_FROM_TYPE
-            and (r["kind"] in _SPEAKER_KINDS or r["type"] == "capital")
-            and not self.in_quote[r["start"]]
+            _Candidate(start, end, actor=actor, kind=_RESOLVED_FROM_TYPE[mention_type])
+            for start, end, _alias, actor, kind, _camp, mention_type, *_ in _mention_rows(
+                text, gazetteer, year
+            )
+            if mention_type in _RESOLVED_FROM_TYPE
+            and (kind in _SPEAKER_KINDS or mention_type == "capital")
+            and not self.in_quote[start]
         ]
         self.anaphors = self._find_anaphors()
         self.all_candidates = sorted(self.mentions + self.anaphors, key=lambda c: (c.start, -c.end))

@@ -291,3 +291,29 @@ def test_default_files_pick_up_a_users_file_next_to_actors_yaml(tmp_path):
     files = default_files(tmp_path)
     assert [p.name for p in files] == ["actors.yaml", "actors-mine.yaml"]
     assert [a.name for a in load_gazetteer(files)] == ["Ruritania", "Zenda"]
+
+
+def test_word_matcher_equals_checking_boundaries_by_hand():
+    """The spaced-copy automaton finds what a scan of every pattern, with the word
+    boundaries checked on each side, finds: punctuation inside patterns, non-ASCII
+    letters and punctuation, underscores, overlaps."""
+    from analysis.gazetteer import WordMatcher, _is_word_boundary
+
+    patterns = ["U.S.", "U.S", "US", "Kyiv", "Kyiv's", "Kyiv\u2019s", "Zelenskyy", "Élysée",
+                "Moscow Times", "Times", "a_b", "Ukraine-Russia", "Ukraine"]  # fmt: skip
+    text = (
+        "The U.S. and the U.S.-led bloc; US_troops, USA. Kyiv's and Kyiv\u2019s allies, "
+        "Kyivan. \u00abZelenskyy\u00bb; the \u00c9lys\u00e9e said; The Moscow Times, "
+        "Times\u2014a_b, xa_b. Ukraine-Russia talks, Ukraine\u2011Russia. Élysées"
+    )
+    expected = sorted(
+        (start, -len(p), i)
+        for i, p in enumerate(patterns)
+        for start in range(len(text))
+        if text.startswith(p, start)
+        and _is_word_boundary(text, start - 1)
+        and _is_word_boundary(text, start + len(p))
+    )
+    assert sorted(WordMatcher(patterns).find(text)) == expected
+    assert len(expected) > 12
+    assert WordMatcher([]).find(text) == []
