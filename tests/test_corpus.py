@@ -346,3 +346,19 @@ def test_iter_corpus_on_a_dataframe_and_bad_chunk_size():
     assert chunks[-1].attrs["load_report"].skipped == [("row row 2", "empty text in column 'text'")]
     with pytest.raises(ValueError, match="chunk_size"):
         next(iter_corpus(table, chunk_size=0))
+
+
+def test_count_words_equals_its_definition_on_random_text():
+    """Whitespace-separated tokens with a letter or digit, whatever the whitespace."""
+    import random
+    import re
+
+    from analysis.corpus import count_words
+
+    rng = random.Random(7)
+    alphabet = list("ab9_-—–•/&.,'’“”é Д") + [" ", "  ", "\n", "\t", "\xa0", "\u2009", "\x1c"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        expected = sum(1 for token in text.split() if re.search(r"[^\W_]|_", token))
+        assert count_words(text) == expected, repr(text)
+    assert count_words(" - the ministry stated") == 3
