@@ -329,6 +329,14 @@ class PhraseMatcher:
             )
             for entries in self._anchor_entries
         ]
+        # anchors that are one whole pattern with nothing to check: (core length, category
+        # index, entry index), the common case taken without the loop over plans
+        self._simple = [
+            (plan[0][1], plan[0][4], plan[0][5])
+            if len(plan) == 1 and plan[0][0] == 0 and plan[0][2] is None
+            else None
+            for plan in self._plans
+        ]
         self._automaton = None
 
     @property
@@ -345,9 +353,13 @@ class PhraseMatcher:
         spaced = b" " + data.translate(_SPACED) + b" "
         out = []
         append = out.append
-        plans = self._plans
+        plans, simple = self._plans, self._simple
         for ai, s, _e in self.automaton.find_matches_as_indexes(spaced, overlapping=True):
             # spaced[s] is the boundary before the word, which starts at data[s]
+            only = simple[ai]
+            if only is not None:
+                append((s, s + only[0], only[1], only[2]))
+                continue
             for kind, size, core, regex, ci, ei in plans[ai]:
                 end = s + size
                 if core is not None and data[s:end] != core:
