@@ -17,6 +17,7 @@ from .corpus import (
 from .datafiles import DataFileError
 from .figures import (
     FIGURES,
+    add_source_line,
     co_mentions,
     draw_figure,
     palette,
@@ -110,6 +111,7 @@ __all__ = [
     "save_figures",
     "sentences",
     "source_line",
+    "add_source_line",
     "split_sentences",
     "to_raw",
     # actor mentions and quotes (issue 4)

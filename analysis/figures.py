@@ -120,11 +120,15 @@ def draw_figure(name: str, tables) -> Figure:
     with matplotlib.style.context(STYLE_FILE):
         fig = Figure(figsize=spec.size)
         spec.build(tables, fig)
-        _add_source_line(fig, source_line(tables.corpus))
+        add_source_line(fig, tables.corpus)
     return fig
 
 
-def _add_source_line(fig: Figure, text: str) -> None:
+def add_source_line(fig, source) -> None:
+    """Write the source line under a figure: ``source`` is a corpus (see
+    :func:`source_line`) or the text itself. The notebooks call it after each chart,
+    so a figure copied out of a notebook still says where its numbers come from."""
+    text = source if isinstance(source, str) else source_line(source)
     fig.text(0.01, 0.01, text, fontsize=7, color=SOURCE_COLOR, ha="left", va="bottom")
     engine = fig.get_layout_engine()
     if engine is not None:

@@ -163,3 +163,34 @@ def test_rhetoric_plots_draw_on_the_given_axes(seeds):
     ax = plot_keyness(table, target="Sputnik", ax=axes[1, 1])
     assert ax.get_xlabel().startswith("log-likelihood G²") and len(ax.patches) == 7
     plt.close("all")
+
+
+def test_add_source_line_names_the_corpus_under_any_figure(seeds):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.figures import add_source_line, plot_outlets, source_line
+
+    fig, ax = plt.subplots()
+    plot_outlets(seeds, ax=ax)
+    add_source_line(fig, seeds)
+    add_source_line(fig, "Source: a hand-coded sample, 3 sentences.")
+    texts = [t.get_text() for t in fig.texts]
+    assert texts == [source_line(seeds), "Source: a hand-coded sample, 3 sentences."]
+    assert "5 articles" in texts[0]
+    plt.close(fig)
+
+
+def test_every_notebook_chart_has_a_source_line():
+    """Each notebook cell that draws a figure with plot_* adds the source line."""
+    import json
+
+    from analysis.config import NOTEBOOKS_DIR
+
+    for path in sorted(NOTEBOOKS_DIR.glob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "code" and "plt.subplots(" in source and "plot_" in source:
+                assert "add_source_line(" in source, f"{path.name}: {source[:80]!r}"
