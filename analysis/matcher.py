@@ -265,28 +265,24 @@ def resolve(candidates):
     the earlier start, then the lower entry index. Returns the kept ones
     sorted by ``(start, end, cat_index)``.
     """
-    by_cat: dict[int, list] = {}
-    for cand in candidates:
-        group = by_cat.get(cand[2])
-        if group is None:
-            by_cat[cand[2]] = [cand]
-        else:
-            group.append(cand)
-    kept = []
-    for cands in by_cat.values():
-        if len(cands) > 1:
-            cands.sort()
-            last_end = -1
-            for c in cands:
-                if c[0] < last_end:
-                    kept.extend(_resolve_group(cands))
-                    break
-                last_end = c[1]
-            else:
-                kept.extend(cands)
-        else:
-            kept.extend(cands)
-    kept.sort(key=lambda c: (c[0], c[1], c[2]))
+    # Sorted as tuples: by start, end, category (a category never keeps two equal spans,
+    # so the entry index never decides). Most categories have no overlap at all: one
+    # pass finds those that do, and only they are resolved.
+    ordered = sorted(candidates)
+    last_end: dict[int, int] = {}
+    overlapping = set()
+    for start, end, cat, _ in ordered:
+        previous = last_end.get(cat, -1)
+        if start < previous:
+            overlapping.add(cat)
+        elif end > previous:
+            last_end[cat] = end
+    if not overlapping:
+        return ordered
+    kept = [c for c in ordered if c[2] not in overlapping]
+    for cat in overlapping:
+        kept.extend(_resolve_group([c for c in ordered if c[2] == cat]))
+    kept.sort()
     return kept
 
 
