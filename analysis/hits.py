@@ -125,9 +125,45 @@ def _quotations(text):
     return found
 
 
-def _sentence_start(text, pos):
-    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
-    return cut + 1 if cut >= 0 else 0
+# The end of a sentence: closing punctuation, any closing quotes or brackets, a space.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\'\"\u2019\u201d\u00bb)\]]*\s")
+# After a short quotation: an attribution that makes it speech ("No," said Lavrov;
+# "We will respond," Peskov said; "No!" he replied), up to the end of the clause.
+_SPEECH_VERBS = (
+    r"(?:said|says|say|told|tells|added|adds|stated|states|warned|warns|argued|argues|noted"
+    r"|notes|insisted|insists|claimed|claims|replied|replies|asked|asks|answered|wrote|writes"
+    r"|explained|stressed|emphasi[sz]ed|declared|continued|responded)\b"
+)
+_ATTRIBUTION_AFTER = re.compile(
+    r",?\s*(?:(?!(?:which|that|who|whom|whose|and|but|or|while|as|when|where|after|before"
+    r"|because|if|although|though|according)\b)[\w'\u2019.-]+\s+){0,5}?" + _SPEECH_VERBS,
+    re.IGNORECASE,
+)
+# Before it: the reporting verb right before the quotation (Zakharova said "We refuse.").
+_ATTRIBUTION_BEFORE = re.compile(r"\b" + _SPEECH_VERBS + r"(?: that)?[,:]?\s*$", re.IGNORECASE)
+
+
+def _sentence_start(text, pos, lo=0):
+    """Where the sentence holding ``pos`` starts (searched from ``lo`` on)."""
+    cut = max(text.rfind("\n", lo, pos) + 1, lo)
+    for m in _SENTENCE_END.finditer(text, cut, pos):
+        cut = m.end()
+    return cut
+
+
+def _is_speech(text, qs, qe, inner_end):
+    """A short quotation that is someone's words, not a label: introduced by a colon
+    (Lavrov said: "No."), a whole sentence right after a reporting verb (she said "We
+    refuse."), or closed by a comma, ! or ? and followed by one ("No," said Lavrov;
+    "Never!" he replied; "We refuse", a senior diplomat said)."""
+    if text[max(qs - 2, 0) : qs].rstrip().endswith(":"):
+        return True
+    if text[inner_end - 1 : inner_end] in (".", "!", "?") and _ATTRIBUTION_BEFORE.search(
+        text, max(qs - 30, 0), qs
+    ):
+        return True  # a whole quoted sentence after the verb
+    closed = text[inner_end - 1 : inner_end] in (",", "!", "?") or text[qe : qe + 1] == ","
+    return closed and _ATTRIBUTION_AFTER.match(text, qe) is not None
 
 
 def scare_quotes(
@@ -146,7 +182,9 @@ def scare_quotes(
     comes earlier in the same sentence within ``cue_window`` characters: the
     author is quoting someone's word ("dubbed ... an 'axis of war'"); otherwise
     "scare": the author's own distancing ('Kyiv regime', 'Deterrent' Forces).
-    The two overlap in practice; read them in context.
+    The two overlap in practice; read them in context. Short quoted speech
+    ("No," said Lavrov; Lavrov said: "No.") is speech, not a device: it is left
+    to the quotes table.
     """
     rows = []
     for aid, text in zip(corpus["article_id"], corpus["text"], strict=True):
@@ -156,6 +194,7 @@ def scare_quotes(
             if len(_WORD_RE.findall(text, s, e)) > max_words:
                 long_spans.append((qs, qe))
         for qs, qe, s, e in quotes:
+            inner_end = e
             while e > s and text[e - 1] in _TRAILING:
                 e -= 1
             while s < e and text[s] == " ":
@@ -163,8 +202,10 @@ def scare_quotes(
             n = len(_WORD_RE.findall(text, s, e))
             if n == 0 or n > max_words:
                 continue
+            if _is_speech(text, qs, qe, inner_end):
+                continue
             nested = any(ls < qs and qe <= le for ls, le in long_spans)
-            lo = max(_sentence_start(text, qs), qs - cue_window)
+            lo = _sentence_start(text, qs, max(qs - cue_window, 0))
             kind = "fragment" if _CUES.search(text, lo, qs) else "scare"
             rows.append((aid, None, s, e, qs, qe, text[s:e], n, nested, kind))
     result = _with_sentence_ids(frame(rows, SCARE_COLUMNS), corpus, sentences)

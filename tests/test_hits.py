@@ -189,3 +189,26 @@ def test_articles_without_text_or_hits(seeds):
     table = rhetoric_frequency(rows, corpus.assign(n_words=[0, 4]), by="article_id")
     assert len(table) == 2 * len(load_lexicon()) and table["count"].sum() == 0
     assert (table["rate"] == 0).all()
+
+
+def test_short_quoted_speech_is_not_a_scare_quote():
+    import pandas as pd
+
+    texts = {
+        "after": "\"We will respond,\" Peskov said. The 'Kyiv regime' is no partner.",
+        "verb-first": '"No," said Lavrov.',
+        "colon": 'Lavrov said: "No." Then he left.',
+        "exclamation": '"Never!" he replied.',
+        "whole-sentence": "Zakharova said \"We refuse.\" The 'Kyiv regime' again.",
+        "comma-outside": '"We refuse", a senior Russian diplomat said.',
+        "label": 'He called it the "axis of war," which, according to the ministry, is true.',
+        "reported-label": 'Moscow said the so-called "peacekeepers" would be targets.',
+    }
+    corpus = pd.DataFrame({"article_id": list(texts), "text": list(texts.values())})
+    found = scare_quotes(corpus)
+    assert list(zip(found["article_id"], found["phrase"], found["kind"], strict=True)) == [
+        ("after", "Kyiv regime", "scare"),  # the earlier sentence's "said" is not its cue
+        ("whole-sentence", "Kyiv regime", "scare"),
+        ("label", "axis of war", "fragment"),
+        ("reported-label", "peacekeepers", "fragment"),
+    ]
