@@ -94,3 +94,25 @@ def test_anchored_search_finds_what_finditer_finds():
         for pattern in patterns:
             expected = [m.span() for m in pattern.finditer(text, pos)]
             assert [m.span() for m in _finditer(pattern, text, pos)] == expected, (pattern, text)
+
+
+@pytest.mark.parametrize(
+    "caption, rule",
+    [
+        ("Alexander Yarik / TASS", "photo-credit"),
+        ("Sergei Bobylev/TASS", "photo-credit"),  # TASS's own style
+        ("Soldiers near Pokrovsk. Reuters/Gleb Garanich", "photo-credit-agency-first"),
+        ("AP / Efrem Lukatsky", "photo-credit-agency-first"),
+    ],
+)
+def test_photo_credits_either_way_round_are_removed(caption, rule):
+    raw = f"The ministry said no.\n\n{caption}\n\nThe talks go on."
+    cleaned = clean(raw)
+    assert cleaned.text == "The ministry said no.\n\nThe talks go on."
+    ((start, end, removed_by),) = cleaned.removed
+    assert removed_by == rule and raw[start:end].strip() == caption
+
+
+def test_slashes_in_the_story_are_not_credits():
+    raw = "The EU/NATO plan was rejected.\nA Reuters/Ipsos poll found little support.\n"
+    assert clean(raw).text == raw and clean(raw).removed == []
