@@ -32,6 +32,13 @@ class OutletRules:
 
     names: dict[str, str]
     cues: tuple[OutletCue, ...]
+    citations: tuple[re.Pattern, ...] = ()
+
+    def cited(self, text: str) -> set[str]:
+        """The outlets ``text`` cites as a source (canonical names)."""
+        return {
+            self.canonical(m.group("outlet")) for rx in self.citations for m in rx.finditer(text)
+        }
 
     def canonical(self, alias: str) -> str:
         return self.names.get(alias.lower(), alias)
@@ -40,7 +47,7 @@ class OutletRules:
 def load_outlets(path=OUTLETS_FILE) -> OutletRules:
     """Read and validate ``outlets.yaml``; errors name the file and line."""
     data = load_yaml(path)
-    check_keys(data, path, "outlets file", required=["outlets", "cues"])
+    check_keys(data, path, "outlets file", required=["outlets", "cues"], optional=["citations"])
     names: dict[str, str] = {}
     for item in data["outlets"]:
         check_keys(item, path, "outlet", required=["name"], optional=["aliases"])
@@ -73,7 +80,18 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
                 path, item.line, f"bad pattern in cue {item['id']!r}: {exc}"
             ) from None
         cues.append(OutletCue(item["id"], item.get("description", ""), pattern))
-    return OutletRules(names=names, cues=tuple(cues))
+    citations = []
+    listed = data.get("citations", [])
+    for i, source in enumerate(listed):
+        line = listed.lines[i]
+        if "{outlet}" not in str(source):
+            raise DataFileError(path, line, f"citation {i + 1} has no {{outlet}} placeholder")
+        source = str(source).replace("({outlet})", f"(?P<outlet>{alternation})")
+        try:
+            citations.append(re.compile(source))
+        except re.error as exc:
+            raise DataFileError(path, line, f"bad pattern in citation {i + 1}: {exc}") from None
+    return OutletRules(names=names, cues=tuple(cues), citations=tuple(citations))
 
 
 def _original_spellings(outlets):
@@ -93,10 +111,14 @@ def find_outlet(text: str, rules: OutletRules | None = None) -> tuple[str, str] 
     The basis quotes the phrase that decided, e.g. ``"text: 'UNN reports' (outlet-reports)"``.
     """
     rules = rules or default_outlets()
+    cited = None
     for cue in rules.cues:
-        match = cue.pattern.search(text)
-        if match:
-            phrase = " ".join(match.group(0).split())
+        for match in cue.pattern.finditer(text):
             outlet = rules.canonical(match.group("outlet"))
+            if cited is None:
+                cited = rules.cited(text)
+            if outlet in cited:
+                continue  # a source the article cites, not its publisher
+            phrase = " ".join(match.group(0).split())
             return outlet, f"text: {phrase!r} ({cue.id})"
     return None

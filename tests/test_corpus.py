@@ -73,7 +73,9 @@ def test_without_catalog_metadata_comes_from_the_text(tmp_path):
     assert corpus.loc[UNN, "outlet_basis"] == "text: ', UNN reports.' (outlet-reports)"
     assert corpus.loc[CENSOR, "outlet"] == "Censor.NET"
     assert corpus.loc[SPUTNIK, "outlet"] == "Sputnik"
-    assert corpus.loc[SPUTNIK, "outlet_basis"] == "text: 'told Sputnik' (told-outlet)"
+    assert (
+        corpus.loc[SPUTNIK, "outlet_basis"] == "text: 'Sputnik' (dateline-line)"
+    )  # before 'told Sputnik'
     assert corpus.loc[MOSCOW_TIMES, "outlet"] == "The Moscow Times"
     assert corpus.loc[MOSCOW_TIMES, "outlet_basis"] == "boilerplate: moscow-times-support"
     # TASS is cited in 003 and credited under the photo in 004: neither is the publisher.

@@ -17,3 +17,29 @@ def test_cited_sources_are_not_publishers():
     assert find_outlet("Zakharova said, according to Russian state news agency TASS.") is None
     assert find_outlet("Reuters could not verify the claim.") is None
     assert find_outlet("He spoke to reporters, AP said.") is None
+
+
+def test_an_interview_given_to_a_cited_agency_does_not_make_it_the_publisher():
+    # the weakest cue, tried last: a dateline or a lede's closing phrase wins
+    assert find_outlet("Peskov told TASS.\nInterfax\n")[0] == "Interfax"
+    assert find_outlet("Peskov told TASS, UNN reports.")[0] == "UNN"
+    # an outlet the article cites is not its publisher, whichever cue names it
+    assert find_outlet("Peskov told TASS. TASS reported that the talks ended.") is None
+    assert find_outlet("Lavrov told RIA Novosti, according to Russian agency RIA Novosti.") is None
+    assert find_outlet("Polishchuk told Sputnik.")[0] == "Sputnik"
+
+
+def test_citations_are_validated(tmp_path):
+    import pytest
+
+    from analysis.datafiles import DataFileError
+    from analysis.outlets import load_outlets
+
+    path = tmp_path / "outlets.yaml"
+    path.write_text(
+        "outlets:\n  - name: UNN\ncues:\n  - id: c\n    pattern: '({outlet}) reports'\n"
+        "citations:\n  - 'cited by UNN'\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"outlets.yaml:7: citation 1 has no \{outlet\}"):
+        load_outlets(path)
