@@ -867,7 +867,12 @@ class _Article:
             "quoted",
         ):  # "told reporters that", "quoted X as saying"
             m = _ADDRESSEE.match(self.masked, position)
-            if m and m.end() < s_end or told and (m := _LISTENER_THEN_CONTENT.match(self.masked, position)):
+            if (
+                m
+                and m.end() < s_end
+                or told
+                and (m := _LISTENER_THEN_CONTENT.match(self.masked, position))
+            ):
                 position = m.end()
         m = _PREPOSITION_THEN_THAT.match(self.masked, position)
         if m and m.end() < s_end:

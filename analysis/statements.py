@@ -26,8 +26,12 @@ Who the speaker is (``speaker_basis`` says which rule decided):
   sentence opening with "He" or "She" to the last person who spoke in the article.
 
 Dates: ``event_date`` (first day), ``date_end`` (last day), ``date_precision`` and
-``date_basis`` from :func:`analysis.dates.date_cue`; an article with no known
-date gives undated statements unless the text names the year.
+``date_basis`` from :func:`analysis.dates.statement_date`; an article with no known
+date gives undated statements unless the text names the year. A statement is
+made by the day the article reporting it was published: a later day in its
+sentence ("ready to hold talks ... on March 12") dates what is proposed, not the
+proposal, so it is passed over (``date_basis`` names it); only talks
+(``SCHEDULED_ACTS``) keep a day after publication.
 
 ``counted`` is False for negated and hypothetical statements: they are kept and
 marked, never counted as made.
@@ -40,7 +44,7 @@ import re
 import pandas as pd
 
 from analysis.acts import ActLexicon, clause_bounds, code_sentences, default_acts
-from analysis.dates import date_cue
+from analysis.dates import statement_date
 
 #: The columns of :func:`statements`, in order.
 STATEMENT_COLUMNS = [
@@ -80,6 +84,10 @@ STATEMENT_COLUMNS = [
 #: Sentence kinds that can carry a statement. Headlines and section headings
 #: restate the body, so they are skipped.
 STATEMENT_KINDS = ("sentence", "bullet")
+
+#: Acts whose day can lie after publication: meetings are scheduled ahead. Any
+#: other statement is made by the day the article reporting it was published.
+SCHEDULED_ACTS = ("talks",)
 
 _NOT_SPEAKERS = {"media outlet", "outlet", "media"}
 
@@ -307,7 +315,14 @@ def _article_statements(
                 )
                 for mk in markers
             )
-            when = date_cue(stext, match.start, match.end, published, estimated=estimated)
+            when = statement_date(
+                stext,
+                match.start,
+                match.end,
+                published,
+                estimated=estimated,
+                scheduled=match.act in SCHEDULED_ACTS,
+            )
             rows.append(
                 {
                     "article_id": article["article_id"],

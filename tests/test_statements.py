@@ -597,3 +597,53 @@ def test_dnipro_one_proposal_reported_twice_is_one_event(dnipro):
         s.loc[(DNIPRO_WARNS, 3, "proposal"), "event_id"]
         == s.loc[(DNIPRO_PROPOSES, 0, "proposal"), "event_id"]
     )
+
+
+def test_dnipro_a_proposal_is_not_dated_after_publication(dnipro):
+    # fx2 (published 2031-03-04), sentence 1: "The ministry said Kyiv was ready to hold
+    # talks on the mission in Istanbul on March 12, ...": March 12 is the day of the
+    # talks, not of the offer, which was made by the day the article reports it
+    s = Tables(dnipro).statements.set_index(["article_id", "sentence_id", "act"])
+    proposal = s.loc[(DNIPRO_PROPOSES, 1, "proposal")]
+    assert proposal.event_date == pd.Timestamp("2031-03-04")
+    assert proposal.date_basis == (
+        "publication date: 'March 12' is after publication, a day the statement is about, "
+        "not the day it was made"
+    )
+    talks = s.loc[(DNIPRO_PROPOSES, 1, "talks")]
+    assert (talks.event_date, talks.date_basis) == (pd.Timestamp("2031-03-12"), "text: 'March 12'")
+    # no statement of the corpus is dated after its article, except talks
+    made = Tables(dnipro).statements
+    made = made[made.act != "talks"]
+    assert (made.event_date <= made.published).all()
+
+
+def test_dnipro_spokeswoman_threat_is_hers(dnipro):
+    # fx1 sentence 2: '"Any such mission will be treated as an intervention, ...,"
+    # ministry spokeswoman Irina Volkova told reporters in Moscow.' She is not in the
+    # gazetteer: the speaker is her name as written, not the ministry of sentence 1
+    s = Tables(dnipro).statements.set_index(["article_id", "sentence_id", "act"])
+    r = s.loc[(DNIPRO_WARNS, 2, "threat")]
+    assert (r.speaker, r.speaker_basis, r.cue) == (
+        "Irina Volkova",
+        "quote",
+        "will be treated as an intervention",
+    )
+    assert pd.isna(r.camp)
+
+
+def test_an_unnamed_diplomat_is_the_speaker_not_the_kremlin():
+    text = (
+        "The Kremlin rejected the plan. "
+        "Russian forces will strike any foreign troops, a senior Russian diplomat said."
+    )
+    corpus = pd.DataFrame(
+        [{"article_id": "a", "text": text, "published": pd.Timestamp("2026-01-08")}]
+    )
+    s = Tables(corpus).statements
+    r = s[s.act == "threat"].iloc[0]
+    assert (r.speaker, r.speaker_basis, r.cue) == (
+        "a senior Russian diplomat",
+        "quote",
+        "will strike",
+    )
