@@ -134,6 +134,12 @@ def _clause_initial(text: str, sentence_start: int, start: int) -> bool:
     return _SUBJECT_PREFIX.match(text[left:start]) is not None
 
 
+def _refers_back(markers) -> bool:
+    """A repetition marker that names earlier statements ("These warnings have been
+    repeatedly voiced"): it flags the acts before it in the paragraph too."""
+    return any(m.group().lower().startswith(("these ", "such ", "this ")) for m in markers)
+
+
 def _can_be_target(row) -> bool:
     kind = str(row.get("kind", "") or "").lower()
     mtype = str(row.get("type", "") or "").lower()
@@ -187,11 +193,12 @@ def _article_statements(
         stext = text[s_start:s_end]
         paragraph = int(sent.get("paragraph_id", -1))
         markers = list(lexicon.repetition.finditer(stext))
+        if markers and (not matches or _refers_back(markers)):
+            # "These warnings have been repeatedly voiced": the acts before it
+            for row in rows:
+                if row["paragraph_id"] == paragraph:
+                    row["repeated"] = True
         if not matches:
-            if markers:  # "These warnings have been repeatedly voiced": the acts before it
-                for row in rows:
-                    if row["paragraph_id"] == paragraph:
-                        row["repeated"] = True
             continue
         s_mentions = [m for m in mention_rows if s_start <= m["start"] and m["end"] <= s_end]
         for match in matches:

@@ -302,6 +302,7 @@ def test_what_is_found(table):
         [
             ("unn", "threat"),  # qualified as foreign intervention
             ("unn", "threat"),  # legitimate combat targets
+            ("unn", "threat"),  # these warnings ... remain relevant (issued again)
             ("unn", "proposal"),  # coalition signed a declaration
             ("mt", "threat"),  # legitimate military targets
             ("mt", "proposal"),  # agreed key security guarantees
@@ -344,9 +345,16 @@ def test_ministry_threats_and_their_repetition(table):
     # no speaker in its own sentence: the ministry, from the sentence before
     assert (targets.speaker, targets.speaker_basis) == ("Russian Foreign Ministry", "context")
     assert targets.cue == "legitimate combat targets"
-    # "These warnings have been repeatedly voiced" flags both, and is no statement itself
+    # "These warnings have been repeatedly voiced ... and remain relevant" flags both,
+    # and issues them again: a threat of the ministry, itself repeated (the hand-coded
+    # sample's s08; this test said it was no statement, against the sample)
     assert first.repeated and targets.repeated
-    assert not table.text.str.startswith("These warnings").any()
+    again = row(table, "unn", "These warnings", "threat")
+    assert (again.speaker, again.repeated, again.counted) == (
+        "Russian Foreign Ministry",
+        True,
+        True,
+    )
     assert targets.event_date == pd.Timestamp("2026-01-08")
     assert targets.date_basis == "publication date"
 
@@ -444,7 +452,11 @@ def test_seed_offsets_round_trip(seeds, seed_statements):
 
 
 def test_every_threat_in_the_seeds(seed_statements):
-    # read by hand: the threats a careful reader marks, and nothing else
+    # read by hand: the threats a careful reader marks, and nothing else. As the
+    # hand-coded sample has them (analysis/lexicons/hand_coded_sample.csv): "These
+    # warnings ... remain relevant" re-issues the ministry's warnings (s08, threat);
+    # "Moscow has repeatedly warned that it would not accept ..." announces no harm,
+    # it refuses (s41, rejection only)
     threats = seed_statements[seed_statements.act == "threat"]
     found = sorted(zip(threats.article_id, threats.text.str.slice(0, 40), strict=True))
     assert found == sorted(
@@ -452,13 +464,21 @@ def test_every_threat_in_the_seeds(seed_statements):
             (UNN, "The deployment of troops and military fa"),
             (UNN, "In this regard, the Russian Foreign Mini"),
             (UNN, "All such units and facilities will be co"),
+            (UNN, "These warnings have been repeatedly voic"),
             (CENSOR, "According to him, any military presence "),
             (SPUTNIK, "Any foreign military presence in Ukraine"),
             (NO_OUTLET, "On Wednesday, he said that fighting in U"),
-            (MOSCOW_TIMES, "But Moscow has repeatedly warned that it"),
             (MOSCOW_TIMES, '"All such units and facilities will be c'),
         ]
     )
+    warned = seed_row(
+        seed_statements, MOSCOW_TIMES, "But Moscow has repeatedly warned", "rejection"
+    )
+    assert (warned.speaker, warned.cue, warned.repeated) == ("Moscow", "would not accept", True)
+    reissued = seed_row(seed_statements, UNN, "These warnings have been", "threat")
+    assert (reissued.speaker, reissued.repeated) == ("Russian Foreign Ministry", True)
+    # the warnings it names back are flagged as repeated too
+    assert seed_row(seed_statements, UNN, "In this regard, the Russian", "threat").repeated
 
 
 def test_putin_on_wednesday_is_3_september(seed_statements):
