@@ -667,3 +667,113 @@ def test_an_unnamed_diplomat_is_the_speaker_not_the_kremlin():
         "quote",
         "will strike",
     )
+
+
+# --- speakers from the sentence's grammar and from the sentences around it -----------------
+
+
+def test_macron_goal_continues_his_reported_statement(seed_statements):
+    # Sputnik, paragraph 7: 'French President Emmanuel Macron said ...' / 'He said that the
+    # UK-French initiative would be neither ...' / 'The goal would be to deter Russia by
+    # stationing troops in the strategic locations.': the reported speech goes on
+    r = seed_row(seed_statements, SPUTNIK, "The goal would be to deter Russia", "proposal")
+    assert (r.speaker, r.speaker_basis, r.camp) == ("Emmanuel Macron", "context", "Europe")
+    assert r.cue == "stationing troops"
+
+
+def test_the_western_allies_meet_and_plan(seed_statements):
+    # the Paris-meeting article (no outlet), sentence 0: "Ukraine's Western allies are due
+    # to meet in Paris on Thursday to hammer out a plan ...": their talks and their plan,
+    # the subject kept as written (the gazetteer has no actor for it); Ukraine is not
+    # the target of its allies' meeting
+    starts = "Ukraine's Western allies are due to meet"
+    for act in ("talks", "proposal"):
+        r = seed_row(seed_statements, NO_OUTLET, starts, act)
+        assert (r.speaker, r.speaker_basis) == ("Ukraine's Western allies", "subject")
+        assert r.target == "Russia; Moscow"
+        assert r.event_date == pd.Timestamp("2025-09-04")  # "on Thursday", published Thu 4
+
+
+def test_the_coalition_is_convened_not_targeted(seed_statements):
+    # sentence 4: "Thursday's meeting, which is scheduled ..., convenes the Coalition of the
+    # Willing, a loose alliance of some 30 countries working on a plan ..."
+    talks = seed_row(seed_statements, NO_OUTLET, "Thursday's meeting", "talks")
+    assert (talks.speaker, talks.speaker_basis) == ("Coalition of the Willing", "participant")
+    assert "Coalition of the Willing" not in talks.target
+    plan = seed_row(seed_statements, NO_OUTLET, "Thursday's meeting", "proposal")
+    assert (plan.speaker, plan.speaker_basis, plan.cue) == (
+        "Coalition of the Willing",
+        "subject",
+        "working on a plan",
+    )
+    # sentence 5: "Proposals on the table include ...": the meeting's proposals
+    table = seed_row(seed_statements, NO_OUTLET, "Proposals on the table", "proposal")
+    assert (table.speaker, table.speaker_basis) == ("Coalition of the Willing", "context")
+
+
+def test_kyiv_terms_for_peace_are_a_proposal(seed_statements):
+    # The Moscow Times, sentence 14: "Kyiv says legally-binding assurances that its allies
+    # would come to its defence are essential to convince Russia not to re-attack ...":
+    # conditions for peace stated as terms (REQUEST, CAMEO 10), as the ministry's are
+    r = seed_row(seed_statements, MOSCOW_TIMES, "Kyiv says legally-binding", "proposal")
+    assert (r.speaker, r.speaker_basis, r.target) == ("Kyiv", "quote", "Russia")
+    assert (r.plover, r.cameo, r.score) == ("REQUEST", "10", -5.0)
+    assert r.cue == "assurances that its allies would come to its defence are essential"
+    assert r.counted
+
+
+def one_article(text):
+    corpus = pd.DataFrame(
+        [{"article_id": "a", "text": text, "published": pd.Timestamp("2026-01-08")}]
+    )
+    return Tables(corpus).statements
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "speaker", "basis"),
+    [
+        # the subject of "will meet", not in the gazetteer, kept as written
+        (
+            "European leaders will meet in Brussels on Friday to discuss the plan.",
+            "talks",
+            "European leaders",
+            "subject",
+        ),
+        # the group a meeting convenes takes part in it
+        (
+            "The summit in Brussels convened NATO defence ministers on Friday.",
+            "talks",
+            "NATO",
+            "participant",
+        ),
+        # reported speech going on in a backshifted modal
+        (
+            "Zelensky said that the initiative would be a new start. "
+            "The plan would be to deploy troops along the front line.",
+            "proposal",
+            "Volodymyr Zelensky",
+            "context",
+        ),
+        # terms for peace
+        (
+            "Moscow says Ukraine's neutrality is a prerequisite for any settlement.",
+            "proposal",
+            "Moscow",
+            "quote",
+        ),
+    ],
+)
+def test_speakers_of_proposals_and_talks_on_other_coverage(text, act, speaker, basis):
+    s = one_article(text)
+    r = s[s.act == act].iloc[-1]
+    assert (r.speaker, r.speaker_basis) == (speaker, basis)
+
+
+def test_narration_after_a_quote_is_not_the_speakers():
+    # no backshifted modal: the journalist's sentence, not Zelensky's
+    s = one_article(
+        "Zelensky said that the initiative was a new start. "
+        "Proposals on the table include a ceasefire line."
+    )
+    r = s[s.act == "proposal"].iloc[-1]
+    assert pd.isna(r.speaker) and r.speaker_basis == "none"
