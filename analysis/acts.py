@@ -16,7 +16,11 @@ What a match means is decided here, not in the patterns:
   order decides its CAMEO code and score, the others are kept as evidence;
 - a repetition marker ("repeating a threat previously uttered", "these warnings
   have been voiced") names earlier acts with nouns, which are not cues, so it is
-  no act of its own;
+  no act of its own (saying that they still stand, "... and remain relevant",
+  re-issues them: that is a cue);
+- a reporting verb (``reporting: true``: "warned") is not its act when what it
+  reports is a refusal or an accusation and no other cue of its act announces
+  harm ("Moscow warned that it would not accept ..." is a rejection);
 - when a sentence accuses someone, the other acts in the accusing clause are the
   content of the accusation ("Kiev is rejecting the peace process and sabotaging
   ...") and are not coded as acts of the accused;
@@ -80,6 +84,8 @@ class Cue:
     score: float
     order: int
     line: int
+    # a reporting verb ("warned"): not the act when what it reports is another act
+    reporting: bool = False
 
 
 @dataclass(frozen=True)
@@ -262,12 +268,29 @@ def load_acts(path=None) -> ActLexicon:
         cues = []
         for item, line in zip(cues_node, cues_node.lines, strict=True):
             check_keys(
-                item, path, f"a cue of {what}", required=("pattern",), optional=("cameo", "plover")
+                item,
+                path,
+                f"a cue of {what}",
+                required=("pattern",),
+                optional=("cameo", "plover", "reporting"),
             )
+            if not isinstance(item.get("reporting", False), bool):
+                raise DataFileError(path, line, f"{what}: reporting must be true or false")
             cue_code = _code(item.get("cameo", code), cameo, path, line, f"{what}: cue cameo")
             cue_plover = _plover(item.get("plover", plover), path, line, f"{what}: cue plover")
             regex = _compile(item["pattern"], path, line, f"{what}: pattern")
-            cues.append(Cue(name, regex, cue_code, cue_plover, cameo[cue_code][1], order, line))
+            cues.append(
+                Cue(
+                    name,
+                    regex,
+                    cue_code,
+                    cue_plover,
+                    cameo[cue_code][1],
+                    order,
+                    line,
+                    bool(item.get("reporting", False)),
+                )
+            )
             order += 1
         acts[name] = Act(
             name,
@@ -422,6 +445,7 @@ def _decide(text: str, cues: list[CueMatch]) -> list[ActMatch]:
         ):
             continue  # the object of a rejection
         kept.append(c)
+    kept = _without_reported_warnings(kept)
 
     by_act: dict[str, list[CueMatch]] = {}
     for c in kept:
@@ -434,6 +458,26 @@ def _decide(text: str, cues: list[CueMatch]) -> list[ActMatch]:
         ranked = sorted(matches, key=lambda c: (c.negated or c.hypothetical, c.cue.order, c.start))
         result.append(ActMatch(act, ranked[0], sorted(matches, key=lambda c: c.start)))
     return result
+
+
+def _without_reported_warnings(cues: list[CueMatch]) -> list[CueMatch]:
+    """A reporting verb ("Moscow warned that it would not accept ...") is no threat
+    when what follows it is a refusal or an accusation and no cue of the act
+    announces harm: the refusal is what was said."""
+    reporting = [c for c in cues if c.cue.reporting]
+    if not reporting:
+        return cues
+    dropped = set()
+    for r in reporting:
+        own = [c for c in cues if c.cue.act == r.cue.act and not c.cue.reporting]
+        reported = [
+            c
+            for c in cues
+            if c.cue.act in ("rejection", "accusation") and c.start >= r.end and not c.negated
+        ]
+        if reported and not own:
+            dropped.add(id(r))
+    return [c for c in cues if id(c) not in dropped]
 
 
 def code_sentence(text: str, lexicon: ActLexicon | None = None) -> list[ActMatch]:

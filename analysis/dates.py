@@ -279,3 +279,35 @@ def date_cue(
                 future = future and chosen.groups.get("which", "").lower() != "last"
                 return resolve(chosen, published, future=future, estimated=estimated)
     return _publication(published, estimated)
+
+
+def statement_date(
+    text: str, start: int, end: int, published, *, estimated: bool = False, scheduled: bool = False
+) -> ResolvedDate:
+    """:func:`date_cue` for a statement, which is made on or before the day the article
+    reporting it was published. A day after publication ("ready to hold talks ... on
+    March 12" in an article of March 4) is the day of what is proposed or scheduled,
+    not of the statement: it is passed over for the next expression that dates the
+    cue, else the publication date, whose ``basis`` names the later day. With
+    ``scheduled`` (talks, which can be scheduled ahead) the later day stands."""
+    when = date_cue(text, start, end, published, estimated=estimated)
+    if scheduled or published is None or pd.isna(published):
+        return when
+    pub = _day(published)
+    later = []
+    while when.expression is not None and pd.notna(when.first) and when.first > pub:
+        later.append(when.expression)
+        # the same text with that expression blanked out: offsets stay the same
+        e = when.expression
+        text = text[: e.start] + " " * (e.end - e.start) + text[e.end :]
+        when = date_cue(text, start, end, published, estimated=estimated)
+    if later and when.expression is None:
+        named = ", ".join(f"'{e.text}'" for e in later)
+        return ResolvedDate(
+            when.first,
+            when.last,
+            when.precision,
+            f"{when.basis}: {named} is after publication, a day the statement is about, "
+            "not the day it was made",
+        )
+    return when

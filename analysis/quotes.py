@@ -19,7 +19,13 @@ official", "the ministry") to the most recent compatible speaker of the last
 three sentences, otherwise to the most recent compatible actor named outside
 quotation marks. An institution can speak ("the ministry stated"). A speaker
 that names no known actor ("Ukraine's allies said") is kept as raw text with
-``resolved_from == "unresolved"``.
+``resolved_from == "unresolved"``: a name the gazetteer lacks, with or without
+a title ("ministry spokeswoman Irina Volkova told reporters": "Irina Volkova";
+'"...," said John Smith, a Kremlin adviser': "John Smith"), or a role without a
+name ("..., a senior Russian diplomat said"), next to the cue. Such a quotation
+is never read as continuing the previous speaker; a quotation whose attribution
+is not understood is left out rather than given to the previous speaker. The
+object of "told" is the listener ("told reporters in Moscow"), not the content.
 
 A quotation mark around a label ('axis of war', "Kyiv regime", 'NATO') is not
 a quote: a short quotation, or a title in capitals, becomes a quote only if an
@@ -101,6 +107,9 @@ class Anaphor:
 class SpeechCues:
     cues: dict[str, Cue]  # lower-cased form -> cue
     anaphors: dict[str, Anaphor]  # lower-cased form -> anaphor
+    # lower-cased words of an unlisted speaker's phrase (speaker_words in the cue file)
+    titles: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
 
     @cached_property
     def _matcher(self):
@@ -149,7 +158,9 @@ def load_speech_cues(path: str | Path = DEFAULT_CUES_FILE) -> SpeechCues:
     """Load and validate a cue file; errors name the file and line."""
     path = Path(path)
     data = load_yaml(path)
-    check_keys(data, path, "speech cue file", required=["cues", "anaphors"])
+    check_keys(
+        data, path, "speech cue file", required=["cues", "anaphors"], optional=["speaker_words"]
+    )
     cues: dict[str, Cue] = {}
     for entry, line in _items(data, "cues", path):
         check_keys(
@@ -200,7 +211,19 @@ def load_speech_cues(path: str | Path = DEFAULT_CUES_FILE) -> SpeechCues:
                 bool(entry.get("speakers_only")),
                 bool(entry.get("last_speaker")),
             )
-    return SpeechCues(cues, anaphors)
+    titles, roles = _speaker_words(data.get("speaker_words"), path)
+    return SpeechCues(cues, anaphors, titles, roles)
+
+
+def _speaker_words(entry, path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    if entry is None:
+        return frozenset(), frozenset()
+    line = line_of(entry)
+    check_keys(entry, path, "speaker_words", required=["titles", "roles"])
+    return tuple(
+        frozenset(form.lower() for form in _forms({"forms": entry[key]}, path, line))
+        for key in ("titles", "roles")
+    )
 
 
 def _items(data, key: str, path: Path):
@@ -340,6 +363,21 @@ _ADDRESSEE = re.compile(
     r"\s+(?:(?:[\w.'’-]+\s+){0,4}?that\b|(?:[\w.'’-]+\s+){0,4}?as saying\b"
     r"|(?:reporters|journalists|the press|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?=\s*[,.]|\s*$))\s*"
 )
+# The listener of "told" and where or when it was told ("told reporters in Moscow on
+# Tuesday", "told Sputnik"): who heard the statement, not what was said.
+_LISTENER_NOUNS = (
+    r"reporters|journalists|correspondents?|the press|the media|(?:a |the )?news (?:agency|conference)"
+    r"|(?:a |the )?(?:newspaper|broadcaster|briefing|forum|conference|audience|parliament)"
+    r"|lawmakers|students"
+)
+_LISTENER = re.compile(
+    r"\s*(?:(?:local|foreign|Russian|Ukrainian|Western|state|visiting)\s+)?"
+    r"(?:" + _LISTENER_NOUNS + r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+    r"(?:\s*,?\s+(?:in|at|on|during|after|before|from|via|by|ahead of|late on|earlier on)\s+"
+    r"[^,;:\x00\"“”\n]{1,60}?)*\s*[.!?]?\s*"
+)
+# "told reporters the plan was dead": the listener before content without "that".
+_LISTENER_THEN_CONTENT = re.compile(r"\s+(?:" + _LISTENER_NOUNS + r")\s+(?!that\b)(?=\w)")
 _PREPOSITION_THEN_THAT = re.compile(
     r"\s*(?:after|before|in|on|at|during|while|when|following)\b[^.;\n]{0,160}?\bthat\b\s*"
 )
@@ -362,6 +400,14 @@ _TAIL = re.compile(
     r"\s*(?:[.!?]|,\s*\w+ing\b|(?:on|in|at|to|during|after|before|from|with|via|earlier|later|"
     r"this|last|late|today|yesterday|" + _WEEKDAYS + r")\b|[A-Z])"
 )
+# Capitalised words that are not names: a speaker phrase never ends in them.
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december today yesterday this that it he she "
+    "they we i".split()
+)
+# ", a Kremlin adviser." after an unlisted speaker's name, to the end of the sentence.
+_APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,;:.!?\x00\"“”\n]{1,80}?)\s*[.!?]?\s*$")
 _SPEAKER_KINDS = {"person", "organisation", "country", "media"}
 # Mention types that can name a speaker, and what resolved_from then says.
 _RESOLVED_FROM_TYPE = {"name": "name", "capital": "capital", "role": "office"}
@@ -568,13 +614,61 @@ class _Article:
             phrase = phrase[lead.end() :]
         phrase_stripped = phrase.rstrip()
         words = phrase_stripped.split()
+        start = sentence_start + cut
+        end = start + len(phrase_stripped)
+        unlisted = self._unlisted_speaker(start, end)
+        if unlisted is not None:
+            return unlisted
         if not 2 <= len(words) <= 7 or "\x00" in phrase_stripped:
             return None
         if not (words[0][0].isupper() or words[0] in ("the",)):
             return None
-        start = sentence_start + cut
-        end = start + len(phrase_stripped)
         return _Speaker(start, end, self.text[start:end], None, "unresolved")
+
+    def _unlisted_speaker(self, start: int, end: int) -> _Speaker | None:
+        """The speaker named by ``text[start:end]``, a whole phrase next to a cue, when
+        the gazetteer does not list it: an optional article, title words, adjectives
+        and capitalised words, ending in a name ("ministry spokeswoman Irina Volkova":
+        the speaker is "Irina Volkova") or in a role noun ("a senior Russian diplomat":
+        the whole phrase). ``None`` when the phrase is anything else."""
+        words = [
+            (m.start() + start, m.end() + start)
+            for m in re.finditer(r"\S+", self.masked[start:end])
+        ]
+        if not words or len(words) > _TITLE_WORDS + 1 or "\x00" in self.masked[start:end]:
+            return None
+        lowered = [self.text[a:b].lower() for a, b in words]
+        first = 1 if lowered[0] in ("a", "an", "the", "one") else 0
+        body = words[first:]
+        if not body:
+            return None
+        roles = self.cues.roles | self.gazetteer.labels.keys()
+
+        def capitalised(a, b):
+            word = self.text[a:b]
+            return word[0].isupper() and word.strip(".,'’").lower() not in _NOT_NAMES
+
+        allowed = self.cues.titles | roles
+        for (a, b), word in zip(body, lowered[first:], strict=True):
+            bare = re.sub(r"['’]s$", "", word)
+            if not (capitalised(a, b) or word in allowed or bare in allowed):
+                return None
+        run = len(body)
+        while run > 0 and capitalised(*body[run - 1]):
+            run -= 1
+        if run == len(body):  # ends in a role noun: "a senior Russian diplomat"
+            if lowered[-1] not in roles or len(words) < 2:
+                return None
+            return _Speaker(start, end, self.text[start:end], None, "unresolved")
+        if run == 0:  # a name alone: "John Smith"
+            if first:
+                return None
+            name_start = body[0][0]
+        else:  # a title, then the name: "ministry spokeswoman Irina Volkova"
+            if lowered[first + run - 1] not in allowed:
+                return None
+            name_start = body[run][0]
+        return _Speaker(name_start, end, self.text[name_start:end], None, "unresolved")
 
     # ----- the statements of one sentence
     def process(self, index: int):
@@ -668,6 +762,10 @@ class _Article:
                     raw = self._raw_after(c_end, np_end)
                     if raw is not None:
                         return raw, c_start, raw.end
+                if candidate is None and cue.speaker == "either":
+                    unlisted = self._unlisted_after(c_start, c_end, np_end, s_end)
+                    if unlisted is not None:
+                        return unlisted
         if candidate is not None:
             speaker = self._resolve(candidate, index)
             if candidate.start < c_start:
@@ -676,7 +774,7 @@ class _Article:
         if cue.speaker in ("before", "either") and cue.priority > 1:
             raw = self._raw_before(c_start, s_start)
             if raw is not None:
-                return raw, raw.start, c_end
+                return raw, self._title_start(raw.start, s_start), c_end
         return None
 
     def _raw_after(self, c_end, np_end) -> _Speaker | None:
@@ -689,6 +787,19 @@ class _Article:
             return None
         return _Speaker(start, start + len(phrase), phrase, None, "unresolved")
 
+    def _unlisted_after(self, c_start, c_end, np_end, s_end):
+        """'"...," said John Smith, a Kremlin adviser': (speaker, start, end) of an
+        unlisted speaker right after the cue, with its appositive, or None."""
+        start = c_end
+        while start < np_end and self.text[start].isspace():
+            start += 1
+        end = start + len(self.text[start:np_end].rstrip())
+        speaker = self._unlisted_speaker(start, end) if end > start else None
+        if speaker is None:
+            return None
+        appositive = _APPOSITIVE.match(self.masked, end, s_end)
+        return speaker, c_start, appositive.end(1) if appositive else end
+
     def _title_start(self, speaker_start: int, s_start: int) -> int:
         """Where the noun phrase ending in the speaker's name starts (titles included)."""
         pre = self.masked[s_start:speaker_start]
@@ -697,7 +808,12 @@ class _Article:
             cut = m.end()
         words = pre[cut:].split()
         if len(words) <= _TITLE_WORDS and all(
-            w[0].isupper() or w.lower() in _TITLE_NOUNS or w.endswith(("'s", "’s")) for w in words
+            w[0].isupper()
+            or w.lower() in _TITLE_NOUNS
+            or w.lower() in self.cues.titles
+            or w.lower() in self.cues.roles
+            or w.endswith(("'s", "’s"))
+            for w in words
         ):
             return s_start + cut
         return speaker_start
@@ -732,6 +848,9 @@ class _Article:
             and not re.search(r"\bthat\b|\x00", tail)
             and (not tail.strip() or _TAIL.match(tail) is not None)
         )
+        told = cue.form.lower() in ("told", "tells")
+        if told and not tail_short and _LISTENER.fullmatch(tail):
+            tail_short = True  # "..., Zakharova told reporters in Moscow."
         before = self.masked[s_start:attr_start]
         sep = re.search(r"(,|\s[-–—])\s*$", before)
         if sep and tail_short:
@@ -748,7 +867,12 @@ class _Article:
             "quoted",
         ):  # "told reporters that", "quoted X as saying"
             m = _ADDRESSEE.match(self.masked, position)
-            if m and m.end() < s_end:
+            if (
+                m
+                and m.end() < s_end
+                or told
+                and (m := _LISTENER_THEN_CONTENT.match(self.masked, position))
+            ):
                 position = m.end()
         m = _PREPOSITION_THEN_THAT.match(self.masked, position)
         if m and m.end() < s_end:
@@ -804,6 +928,8 @@ class _Article:
                 ].strip(" .")
             if q.label and not (whole and ends_sentence):
                 continue  # a label, or a heading in quotation marks
+            if not within and not whole and self._has_cue(s_start, s_end):
+                continue  # its own attribution, to a speaker not found: not a continuation
             self.used_quotations.add(q.open)
             start, end = _trim_quote(self.text, *q.inner)
             row = dict(previous)
@@ -819,6 +945,10 @@ class _Article:
             )
             self.rows.append(row)
             previous = row
+
+    def _has_cue(self, start: int, end: int) -> bool:
+        """Whether a speech cue stands in ``[start, end)`` outside quotation marks."""
+        return bisect_left(self.cue_starts, start) < bisect_left(self.cue_starts, end)
 
     def _sentence_id_at(self, offset: int):
         for sentence_id, start, _, _ in reversed(self.sentences):

@@ -21,13 +21,29 @@ Who the speaker is (``speaker_basis`` says which rule decided):
   one camp reports about another is the other camp's act: "As stated by the
   Russian Foreign Ministry, ... the Coalition of the Willing signed a
   declaration" is a proposal by the coalition, ``reported_by`` the ministry.
+- ``participant``: talks whose sentence names no subject belong to the group the
+  meeting convenes ("Thursday's meeting ... convenes the Coalition of the
+  Willing"), which is then not their target.
+- A proposal or talks whose subject the gazetteer cannot name takes it as written
+  when it opens the clause ("Ukraine's Western allies are due to meet": basis
+  ``subject``); an actor followed by an appositive that leads to the cue does the
+  cue ("the Coalition of the Willing, a loose alliance ... working on a plan").
 - ``context``: a threat, rejection or accusation with no speaker in its own
   sentence belongs to the speaker of the previous statement in the paragraph; a
   sentence opening with "He" or "She" to the last person who spoke in the article.
+  Any act with no speaker of its own, in a backshifted modal right after reported
+  speech in its paragraph, continues it ("He said that the initiative would be
+  ... . The goal would be to deter Russia ..."); a proposal or talks right after a
+  sentence with a proposal or talks belongs to whoever made those ("... convenes
+  the Coalition ... . Proposals on the table include ...").
 
 Dates: ``event_date`` (first day), ``date_end`` (last day), ``date_precision`` and
-``date_basis`` from :func:`analysis.dates.date_cue`; an article with no known
-date gives undated statements unless the text names the year.
+``date_basis`` from :func:`analysis.dates.statement_date`; an article with no known
+date gives undated statements unless the text names the year. A statement is
+made by the day the article reporting it was published: a later day in its
+sentence ("ready to hold talks ... on March 12") dates what is proposed, not the
+proposal, so it is passed over (``date_basis`` names it); only talks
+(``SCHEDULED_ACTS``) keep a day after publication.
 
 ``counted`` is False for negated and hypothetical statements: they are kept and
 marked, never counted as made.
@@ -40,7 +56,7 @@ import re
 import pandas as pd
 
 from analysis.acts import ActLexicon, clause_bounds, code_sentences, default_acts
-from analysis.dates import date_cue
+from analysis.dates import statement_date
 
 #: The columns of :func:`statements`, in order.
 STATEMENT_COLUMNS = [
@@ -80,6 +96,10 @@ STATEMENT_COLUMNS = [
 #: Sentence kinds that can carry a statement. Headlines and section headings
 #: restate the body, so they are skipped.
 STATEMENT_KINDS = ("sentence", "bullet")
+
+#: Acts whose day can lie after publication: meetings are scheduled ahead. Any
+#: other statement is made by the day the article reporting it was published.
+SCHEDULED_ACTS = ("talks",)
 
 _NOT_SPEAKERS = {"media outlet", "outlet", "media"}
 
@@ -124,6 +144,110 @@ def _clause_initial(text: str, sentence_start: int, start: int) -> bool:
     for m in _SUBJECT_BREAK.finditer(text, sentence_start, start):
         left = m.end()
     return _SUBJECT_PREFIX.match(text[left:start]) is not None
+
+
+# Talks: the group a meeting convenes takes part in it ("Thursday's meeting ...
+# convenes the Coalition of the Willing"): it is the speaker of the talks, not their target.
+_CONVENES = re.compile(
+    r"\b(?:convene[sd]?|convening|brings? together|brought together|bringing together|"
+    r"gathers|gathered|assembles|assembled)\s+(?:the\s+)?$"
+)
+# "the Coalition of the Willing, a loose alliance of some 30 countries working on a plan":
+# an appositive between an actor and the cue, which the actor does.
+_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+[^,;:()\"\u201c\u201d]{0,80}?\s*$")
+# A subject the gazetteer cannot name, opening the cue's clause: "Ukraine's Western allies
+# are due to meet", "European leaders will meet", "The parties described the talks".
+_GROUP_SUBJECT = re.compile(
+    r"\s*(?P<np>(?:(?:The|the)\s+)?(?:(?:[A-Z][\w.'\u2019-]*|key|main|western|other)\s+){0,4}"
+    r"(?:allies|partners|leaders|governments|countries|states|members|officials|envoys|"
+    r"negotiators|delegations|diplomats|ministers|nations|powers|parties|sides))(?=\s+[a-z]|\s*$)"
+)
+# Reported speech goes on in the next sentence with a backshifted modal ("He said that the
+# initiative would be ... . The goal would be to deter Russia ...").
+_BACKSHIFT = re.compile(r"\b(?:would|could|might)\b")
+
+
+def _participant(text: str, sentence_start: int, mentions: list[dict]):
+    """The actor a meeting convenes, or an actor whose appositive leads to the cue."""
+    for m in mentions:
+        if _CONVENES.search(text[max(sentence_start, m["start"] - 40) : m["start"]]):
+            return m
+    return None
+
+
+def _appositive_doer(text: str, cue_start: int, mentions: list[dict]):
+    before = [m for m in mentions if m["end"] <= cue_start]
+    if before and _APPOSITIVE.match(text[before[-1]["end"] : cue_start]):
+        return before[-1]
+    return None
+
+
+def _group_subject(text: str, sentence_start: int, cue_start: int):
+    """The match of an unlisted subject that opens the cue's clause (group ``np``), or None."""
+    left = sentence_start
+    for m in _SUBJECT_BREAK.finditer(text, sentence_start, cue_start):
+        left = m.end()
+    return _GROUP_SUBJECT.match(text, left, cue_start)
+
+
+def _continued_speaker(sent, previous, quote_rows, rows, kinds, doer_act: bool):
+    """The speaker a sentence without one of its own continues: the speaker of the
+    reported speech in the sentence just before, in its paragraph, when this one goes
+    on in a backshifted modal; for a proposal or talks, whoever made the proposal or
+    held the talks of the sentence just before."""
+    if previous is None or int(previous["sentence_id"]) != int(sent["sentence_id"]) - 1:
+        return None
+    p_start, p_end = int(previous["start"]), int(previous["end"])
+    stext = str(sent.get("text") or "")
+    if previous.get("paragraph_id") == sent.get("paragraph_id") and _BACKSHIFT.search(stext):
+        said = [
+            q["speaker"]
+            for q in quote_rows
+            if p_start <= q["start"] < p_end
+            and isinstance(q["speaker"], str)
+            and kinds.get(q["speaker"]) != "media"
+        ]
+        if said:
+            return said[-1]
+    if doer_act:
+        done = [
+            r["speaker"]
+            for r in rows
+            if r["sentence_id"] == int(previous["sentence_id"])
+            and r["act"] in ("proposal", "talks")
+            and r["speaker"] is not None
+        ]
+        if done:
+            return done[-1]
+    return None
+
+
+def _doer_elsewhere(text, sent, previous, match, quote_rows, rows, kinds, usable):
+    """(speaker, basis) of a proposal or talks whose sentence has no quote and no
+    subject in the gazetteer: the group a meeting convenes (``participant``), an actor
+    whose appositive leads to the cue (``subject``), an unlisted subject opening the
+    clause, kept as written (``subject``), else the speaker the sentence continues
+    (``context``)."""
+    s_start = int(sent["start"])
+    cs = s_start + match.start
+    if match.act == "talks":
+        found = _participant(text, s_start, usable)
+        if found is not None:
+            return found["actor"], "participant"
+    found = _appositive_doer(text, cs, usable)
+    if found is not None:
+        return found["actor"], "subject"
+    words = _group_subject(text, s_start, cs)
+    if words is not None:
+        return words.group("np"), "subject"
+    continued = _continued_speaker(sent, previous.get(s_start), quote_rows, rows, kinds, True)
+    return (continued, "context") if continued else (None, "none")
+
+
+def _refers_back(markers) -> bool:
+    """A repetition marker that names earlier statements ("These warnings have been
+    repeatedly voiced"): it flags the acts before it in the paragraph too."""
+    return any(m.group().lower().startswith(("these ", "such ", "this ")) for m in markers)
 
 
 def _can_be_target(row) -> bool:
@@ -174,16 +298,18 @@ def _article_statements(
     kinds = {m["actor"]: str(m.get("kind", "")) for m in mention_rows}
     sents = [s for s in sents if s.get("kind", "sentence") in STATEMENT_KINDS]
     coded = code_sentences(text, [(int(s["start"]), int(s["end"])) for s in sents], lexicon)
+    previous = dict(zip((int(s["start"]) for s in sents), [None, *sents[:-1]], strict=True))
     for sent, matches in zip(sents, coded, strict=True):
         s_start, s_end = int(sent["start"]), int(sent["end"])
         stext = text[s_start:s_end]
         paragraph = int(sent.get("paragraph_id", -1))
         markers = list(lexicon.repetition.finditer(stext))
+        if markers and (not matches or _refers_back(markers)):
+            # "These warnings have been repeatedly voiced": the acts before it
+            for row in rows:
+                if row["paragraph_id"] == paragraph:
+                    row["repeated"] = True
         if not matches:
-            if markers:  # "These warnings have been repeatedly voiced": the acts before it
-                for row in rows:
-                    if row["paragraph_id"] == paragraph:
-                        row["repeated"] = True
             continue
         s_mentions = [m for m in mention_rows if s_start <= m["start"] and m["end"] <= s_end]
         for match in matches:
@@ -255,7 +381,9 @@ def _article_statements(
                 elif doer is not None:
                     speaker, basis = doer["actor"], "agent" if doer is agent else "subject"
                 else:
-                    speaker, basis = None, "none"
+                    speaker, basis = _doer_elsewhere(
+                        text, sent, previous, match, quote_rows, rows, kinds, usable
+                    )
             else:
                 if voice_name is not None:
                     speaker, basis = voice_name, "quote"
@@ -266,7 +394,14 @@ def _article_statements(
                 elif _PRONOUN.match(stext) and last_person is not None:
                     speaker, basis = last_person, "context"  # "She called the plans ..."
                 else:
-                    speaker, basis = None, "none"
+                    continued = _continued_speaker(
+                        sent, previous.get(s_start), quote_rows, rows, kinds, False
+                    )
+                    speaker, basis = (continued, "context") if continued else (None, "none")
+            if basis == "subject" and doer is None and isinstance(speaker, str):
+                words = _group_subject(text, s_start, cs)
+                if words is not None:  # "Ukraine's Western allies": Ukraine is no target
+                    frame = words.span("np")
             reported_by = reported_by or outlet
             if speaker is not None and (act.agent == "voice" or basis == "quote"):
                 last_speaker[paragraph] = (speaker, basis)
@@ -307,7 +442,14 @@ def _article_statements(
                 )
                 for mk in markers
             )
-            when = date_cue(stext, match.start, match.end, published, estimated=estimated)
+            when = statement_date(
+                stext,
+                match.start,
+                match.end,
+                published,
+                estimated=estimated,
+                scheduled=match.act in SCHEDULED_ACTS,
+            )
             rows.append(
                 {
                     "article_id": article["article_id"],

@@ -120,7 +120,25 @@ def test_what_is_rejected_is_not_a_proposal(lexicon):
         "peacekeeping troops to Ukraine.",
         lexicon,
     )
-    assert list(acts) == ["threat", "rejection"]
+    # and "warned" reports the refusal: no harm is announced, so no threat (sample s41)
+    assert list(acts) == ["rejection"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia warned that it would not accept any foreign troops.", ["rejection"]),
+        ("The Kremlin warned that Kyiv was preparing a provocation.", ["accusation"]),
+        # harm announced: a threat, whatever else is said
+        (
+            "Russia warned that it would not accept foreign troops and would retaliate.",
+            ["threat", "rejection"],
+        ),
+        ("Moscow warned London of a direct clash with NATO.", ["threat"]),
+    ],
+)
+def test_a_warning_verb_reports_what_is_warned(lexicon, sentence, expected):
+    assert list(coded(sentence, lexicon)) == expected
 
 
 def test_the_content_of_an_accusation_is_not_an_act_of_the_accused(lexicon):
@@ -158,17 +176,24 @@ def test_open_question_is_hypothetical(lexicon):
 
 
 def test_a_mention_of_a_threat_in_a_repetition_marker_is_no_act(lexicon):
-    assert (
-        code_sentence(
-            "These warnings have been repeatedly voiced at the highest level and remain relevant.",
-            lexicon,
-        )
-        == []
-    )
+    assert code_sentence("These warnings have been repeatedly voiced at the highest level.") == []
     acts = coded(
         '"X," Zakharova said Thursday, repeating a threat previously uttered by Putin.', lexicon
     )
     assert acts == {}
+
+
+def test_warnings_said_to_stand_are_reissued(lexicon):
+    # the UNN seed (hand-coded sample s08, agreed label threat): the ministry says its
+    # warnings remain relevant, which issues them again
+    acts = coded(
+        "These warnings have been repeatedly voiced at the highest level and remain relevant.",
+        lexicon,
+    )
+    assert list(acts) == ["threat"]
+    assert list(coded("Our warnings remain valid.", lexicon)) == ["threat"]
+    # a threat perceived is not a threat made
+    assert coded("The threat from NATO remains relevant.", lexicon) == {}
 
 
 def test_nouns_alone_are_not_acts(lexicon):

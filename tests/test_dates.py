@@ -7,7 +7,7 @@ Publication dates used here are the seeds': 003 was published on Thursday
 import pandas as pd
 import pytest
 
-from analysis.dates import date_cue, find_dates, resolve
+from analysis.dates import date_cue, find_dates, resolve, statement_date
 
 THU_2025_09_04 = pd.Timestamp("2025-09-04")
 THU_2026_01_08 = pd.Timestamp("2026-01-08")
@@ -173,3 +173,28 @@ def test_find_dates_ignores_times_and_number_ranges():
 def test_resolve_reports_impossible_dates():
     (expr,) = find_dates("on February 30")
     assert pd.isna(resolve(expr, THU_2026_01_08).first)
+
+
+def test_a_statement_is_not_made_after_publication():
+    # published Tuesday 4 March 2031; the talks are scheduled for the coming March 12
+    published = pd.Timestamp("2031-03-04")
+    text = "The ministry said Kyiv was ready to hold talks in Istanbul on March 12."
+    cue = text.index("ready to")
+    proposal = statement_date(text, cue, cue + len("ready to"), published)
+    assert proposal.first == proposal.last == published
+    assert proposal.basis == (
+        "publication date: 'March 12' is after publication, a day the statement is about, "
+        "not the day it was made"
+    )
+    talks = statement_date(text, cue, cue + 8, published, scheduled=True)
+    assert talks.first == pd.Timestamp("2031-03-12") and talks.basis == "text: 'March 12'"
+    # another expression that dates the statement is used instead
+    text = "On Monday, the ministry said Kyiv was ready to hold talks in Istanbul on March 12."
+    cue = text.index("ready to")
+    proposal = statement_date(text, cue, cue + 8, published)
+    assert proposal.first == pd.Timestamp("2031-03-03") and proposal.basis == "text: 'On Monday'"
+    # an undated article stays undated; a day before publication is kept
+    assert pd.isna(statement_date(text, cue, cue + 8, pd.NaT).first)
+    text = "The ministry said on March 2 that Kyiv was ready to talk."
+    cue = text.index("ready to")
+    assert statement_date(text, cue, cue + 8, published).first == pd.Timestamp("2031-03-02")

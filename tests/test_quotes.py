@@ -4,6 +4,7 @@ import textwrap
 
 import pandas as pd
 import pytest
+from conftest import DNIPRO_WARNS
 
 import analysis
 from analysis.config import SEEDS_DIR
@@ -569,3 +570,122 @@ def test_a_speaker_named_by_office_is_resolved_by_year():
     # in 2023 the same words name Joe Biden; without a year the office stays unresolved
     assert find_quotes(text, year=2023)["speaker"].iloc[0] == "Joe Biden"
     assert find_quotes(text)["resolved_from"].iloc[0] == "unresolved"
+
+
+# ---------------------------------------------------------------- speakers the gazetteer lacks
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote", "cue", "mode"),
+    [
+        # a title in lower case, then a name the gazetteer does not list: the name speaks
+        (
+            '"Any such mission will be treated as an intervention," ministry spokeswoman '
+            "Irina Volkova told reporters.",
+            "Irina Volkova",
+            "Any such mission will be treated as an intervention",
+            "told",
+            "direct",
+        ),
+        # the verb first, the name, then an appositive that is not the speaker
+        (
+            '"We will not accept it," said John Smith, a Kremlin adviser.',
+            "John Smith",
+            "We will not accept it",
+            "said",
+            "direct",
+        ),
+        (
+            "Russia will not accept it, said John Smith, a Kremlin adviser.",
+            "John Smith",
+            "Russia will not accept it",
+            "said",
+            "reported",
+        ),
+        # a role with no name: the whole phrase
+        (
+            "Russian forces will strike any foreign troops, a senior Russian diplomat said.",
+            "a senior Russian diplomat",
+            "Russian forces will strike any foreign troops",
+            "said",
+            "reported",
+        ),
+        (
+            '"Any troops will be targets," a senior Russian diplomat said.',
+            "a senior Russian diplomat",
+            "Any troops will be targets",
+            "said",
+            "direct",
+        ),
+    ],
+)
+def test_an_unlisted_speaker_next_to_the_cue_is_kept_as_written(text, speaker, quote, cue, mode):
+    # after a sentence with another speaker, which the quotation must not inherit
+    first = "The Kremlin rejected the plan, Dmitry Peskov said. "
+    rows = find_quotes(first + text)
+    assert list(rows["speaker"]) == ["Dmitry Peskov", speaker]
+    row = list(rows.itertuples())[1]
+    assert (row.quote, row.cue, row.mode, row.resolved_from) == (quote, cue, mode, "unresolved")
+    assert row.speaker_alias == speaker
+    full = first + text
+    assert full[row.start : row.end] == row.quote
+    assert full[row.speaker_start : row.speaker_end] == speaker
+
+
+def test_a_weekday_after_the_cue_is_not_a_speaker():
+    rows = find_quotes('Peskov spoke. "Any troops will be targets," said Thursday.')
+    assert "Thursday" not in set(rows["speaker"])
+
+
+def test_a_quotation_with_its_own_unfound_speaker_is_no_continuation():
+    # the speaker of the second quotation is not found; it must not become Lavrov's
+    text = (
+        '"We are ready," Lavrov said. '
+        '"The ball is in their court," one person close to the talks told reporters.'
+    )
+    rows = find_quotes(text)
+    assert list(rows["quote"]) == ["We are ready"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "mode"),
+    [
+        # the object of "told" is the listener, not what was said
+        (
+            '"We will not accept it," ministry spokeswoman Maria Zakharova told reporters '
+            "in Moscow.",
+            "We will not accept it",
+            "direct",
+        ),
+        (
+            "Russia will not accept it, Zakharova told reporters in Moscow on Tuesday.",
+            "Russia will not accept it",
+            "reported",
+        ),
+        ("Zakharova told reporters the plan was dead.", "the plan was dead", "reported"),
+        (
+            "Russia will not accept it, Zakharova told Sputnik.",
+            "Russia will not accept it",
+            "reported",
+        ),
+    ],
+)
+def test_the_listener_of_told_is_not_the_quote(text, quote, mode):
+    (row,) = find_quotes(text).itertuples()
+    assert (row.speaker, row.cue, row.quote, row.mode) == ("Maria Zakharova", "told", quote, mode)
+
+
+def test_dnipro_spokeswoman_is_her_own_speaker(dnipro):
+    # fx1 sentence 2: '"Any such mission ... decisive," ministry spokeswoman Irina Volkova
+    # told reporters in Moscow.' Volkova is invented and not in the gazetteer.
+    q = quotes(dnipro)
+    (row,) = q[(q.article_id == DNIPRO_WARNS) & (q.sentence_id == 2)].itertuples()
+    assert (row.speaker, row.resolved_from, row.cue, row.mode) == (
+        "Irina Volkova",
+        "unresolved",
+        "told",
+        "direct",
+    )
+    assert row.quote == (
+        "Any such mission will be treated as an intervention, and our response will be decisive"
+    )
