@@ -15,6 +15,7 @@ Files that cannot be read are skipped and reported, never dropped silently:
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import glob
 import re
@@ -741,15 +742,46 @@ def parse_date(value) -> dt.date | None:
 # --- catalog -----------------------------------------------------------------------------
 
 
+def _read_csv_lines(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
+    """The header, the records and the line each record starts on (a quoted field may
+    span lines; blank lines are skipped). A short record is padded with empty fields;
+    a long one, or a quote left open, is an error naming the line."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle, strict=True)
+            header = [name.strip() for name in next(reader, [])]
+            if not header:
+                raise CorpusError(f"{path}: the catalog is empty")
+            duplicated = sorted({name for name in header if header.count(name) > 1})
+            if duplicated:
+                raise CorpusError(f"{path}:1: column(s) named twice: {', '.join(duplicated)}")
+            records, starts = [], []
+            end = reader.line_num
+            for record in reader:
+                start, end = end + 1, reader.line_num
+                if not any(field.strip() for field in record):
+                    continue
+                if len(record) > len(header):
+                    raise CorpusError(
+                        f"{path}:{start}: malformed catalog: {len(record)} fields, "
+                        f"the header has {len(header)}"
+                    )
+                records.append(record + [""] * (len(header) - len(record)))
+                starts.append(start)
+    except csv.Error as exc:
+        raise CorpusError(f"{path}:{reader.line_num}: malformed catalog: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: the catalog is not UTF-8 text ({exc.reason})") from None
+    return header, records, starts
+
+
 def read_catalog(path) -> pd.DataFrame:
     """Read and validate a catalog CSV; errors name the file, line and column."""
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path}: catalog not found")
-    try:
-        catalog = pd.read_csv(path, dtype=str, keep_default_na=False, comment=None)
-    except pd.errors.ParserError as exc:
-        raise CorpusError(f"{path}: malformed catalog: {exc}") from None
+    header, records, record_lines = _read_csv_lines(path)
+    catalog = pd.DataFrame(records, columns=header, dtype=str)
     unknown = [c for c in catalog.columns if c not in CATALOG_COLUMNS]
     if "article_id" not in catalog.columns:
         raise CorpusError(f"{path}: the catalog needs an 'article_id' column")
@@ -760,7 +792,7 @@ def read_catalog(path) -> pd.DataFrame:
         )
     lines = {}
     for i, row in catalog.iterrows():
-        line = i + 2  # header is line 1
+        line = record_lines[i]
         article_id = row["article_id"].strip()
         if not article_id:
             raise CorpusError(f"{path}:{line}: empty article_id")

@@ -364,3 +364,18 @@ def test_count_words_equals_its_definition_on_random_text():
         expected = sum(1 for token in text.split() if re.search(r"[^\W_]|_", token))
         assert count_words(text) == expected, repr(text)
     assert count_words(" - the ministry stated") == 3
+
+
+def test_catalog_errors_name_the_line_a_record_starts_on(tmp_path):
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text(
+        'article_id,notes\na,"a note\nover two lines"\n\nb,x\na,again\n', encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match=r"catalog.csv:6: article_id 'a' already on line 2"):
+        load_corpus(SEEDS_DIR, catalog=catalog)
+    catalog.write_text("article_id,notes\na,x\nb,y,z\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"catalog.csv:3: malformed catalog: 3 fields"):
+        load_corpus(SEEDS_DIR, catalog=catalog)
+    catalog.write_bytes("article_id,notes\na,caf\xe9\n".encode("cp1252"))
+    with pytest.raises(CorpusError, match=r"catalog.csv: the catalog is not UTF-8"):
+        load_corpus(SEEDS_DIR, catalog=catalog)
