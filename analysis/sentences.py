@@ -38,6 +38,8 @@ ABBREVIATIONS = frozenset(
     e.g i.e a.m p.m u.s u.k u.n e.u u.s.a ph.d
     """.split()
 )
+# Abbreviations only before a number ("No. 5"): elsewhere the word ends a sentence.
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 # Words that start a new sentence even after "U.S." or "a.m.".
 SENTENCE_STARTERS = frozenset(
     "The This That These Those It He She They We I In On At But And A An Its Their His Her".split()
@@ -69,11 +71,12 @@ def split_sentences(text: str, *, title: str | None = None) -> list[tuple[int, i
     for unit_start, unit_end, body_start in _units(text, lines, wrapped):
         paragraph += 1
         is_bullet = body_start != unit_start
+        if paragraph == 0 and title and text[unit_start:unit_end].strip() == title.strip():
+            # the loader's headline, whatever its punctuation ("Will Europe send troops?")
+            out.append((unit_start, unit_end, paragraph, "headline"))
+            continue
         if not is_bullet and _is_heading(text, unit_start, unit_end):
-            is_title = (
-                paragraph == 0 and title and text[unit_start:unit_end].strip() == title.strip()
-            )
-            out.append((unit_start, unit_end, paragraph, "headline" if is_title else "heading"))
+            out.append((unit_start, unit_end, paragraph, "heading"))
             continue
         kind = "bullet" if is_bullet else "sentence"
         while candidate is not None and candidate.start() < body_start:
@@ -244,6 +247,8 @@ def _is_boundary(text: str, sentence_start: int, match: re.Match, nxt: int) -> b
         return False  # an initial: "Vladimir V. Putin"
     lower = word.lower()
     if lower in ABBREVIATIONS:
+        if lower in NUMBER_ABBREVIATIONS and not first.isdigit():
+            return True  # "she said no. Kyiv ...", not "No. 5"
         if "." in word or lower in ("etc", "approx", "est"):
             # U.S., a.m., etc. may end a sentence: only when a usual sentence opener follows
             next_word = text[nxt : nxt + 12].split(maxsplit=1)[0].strip(OPENERS)

@@ -1,7 +1,9 @@
 """The straightforward sentence splitter that :mod:`analysis.sentences` replaced: a test oracle.
 
-Kept verbatim (as of the foundation commit) so tests can check that the faster
-splitter gives exactly the same sentences. Do not use it in the package.
+Kept as of the foundation commit, with the two rules added since to both (the
+title is the headline whatever its punctuation; "no." ends a sentence unless a
+number follows), so tests can check that the faster splitter gives exactly the
+same sentences. Do not use it in the package.
 
 Original docstring: split articles into paragraphs and sentences, with offsets into ``text``.
 
@@ -32,6 +34,8 @@ import re
 import pandas as pd
 
 # Abbreviations after which a full stop does not end a sentence (lower case, no final dot).
+from analysis.sentences import NUMBER_ABBREVIATIONS  # noqa: E402
+
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr gov sen rep pres rev hon st jr sr
@@ -65,11 +69,11 @@ def split_sentences(text: str, *, title: str | None = None) -> list[tuple[int, i
         if is_bullet:
             body_start = _BULLET.match(text, unit_start).end()
         kind = "bullet" if is_bullet else "sentence"
+        if paragraph == 0 and title and text[unit_start:unit_end].strip() == title.strip():
+            out.append((unit_start, unit_end, paragraph, "headline"))
+            continue
         if not is_bullet and _is_heading(text, unit_start, unit_end):
-            is_title = (
-                paragraph == 0 and title and text[unit_start:unit_end].strip() == title.strip()
-            )
-            out.append((unit_start, unit_end, paragraph, "headline" if is_title else "heading"))
+            out.append((unit_start, unit_end, paragraph, "heading"))
             continue
         for start, end in _split_unit(text, body_start, unit_end):
             out.append((start, end, paragraph, kind))
@@ -218,6 +222,8 @@ def _is_boundary(text: str, sentence_start: int, match: re.Match, nxt: int) -> b
     if len(word) == 1 and word.isupper():
         return False  # an initial: "Vladimir V. Putin"
     if word.lower() in ABBREVIATIONS:
+        if word.lower() in NUMBER_ABBREVIATIONS and not first.isdigit():
+            return True
         if "." in word or word.lower() in ("etc", "approx", "est"):
             # U.S., a.m., etc. may end a sentence: only when a usual sentence opener follows
             next_word = text[nxt : nxt + 12].split(maxsplit=1)[0].strip(OPENERS)

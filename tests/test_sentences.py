@@ -201,3 +201,26 @@ def test_sentence_ids_are_the_sentence_each_offset_falls_in(seeds, seed_sentence
         True,
     ]
     assert len(sentence_ids(own.iloc[:0], [SPUTNIK], [5])) == 1
+
+
+def test_the_title_is_the_headline_whatever_its_punctuation():
+    text = "Will Europe send troops?\n\nMoscow said no. Kyiv said yes."
+    spans = split_sentences(text, title="Will Europe send troops?")
+    assert [(text[s:e], kind) for s, e, _, kind in spans] == [
+        ("Will Europe send troops?", "headline"),
+        ("Moscow said no.", "sentence"),
+        ("Kyiv said yes.", "sentence"),
+    ]
+    # without the title, the question is a sentence like any other
+    assert split_sentences(text)[0][3] == "sentence"
+
+
+def test_no_is_an_abbreviation_only_before_a_number():
+    def texts(text):
+        return [text[s:e] for s, e, _, _ in split_sentences(text)]
+
+    assert texts("Moscow said no. Kyiv said yes.") == ["Moscow said no.", "Kyiv said yes."]
+    assert texts("Resolution No. 2202 stands. Nos. 3 and 4 do not.") == [
+        "Resolution No. 2202 stands.",
+        "Nos. 3 and 4 do not.",
+    ]
