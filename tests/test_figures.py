@@ -149,19 +149,19 @@ def test_rhetoric_plots_draw_on_the_given_axes(seeds):
     by_article = rhetoric_frequency(seed_hits, seeds, by="article_id")
     ax = plot_rhetoric_heatmap(by_article, seeds, ax=axes[0, 0])
     assert ax is axes[0, 0]
-    assert ax.get_images()[0].get_array().shape == (7, 5)
+    assert ax.get_images()[0].get_array().shape == (8, 5)  # eight categories, five articles
     assert ax.get_images()[0].get_array()[0, 0] == 8 / 384 * 1000  # UNN's threats
     assert "hits per 1,000 words" in ax.get_title()
     by_outlet = rhetoric_frequency(seed_hits, seeds, by="outlet")
     ax = plot_categories_by_outlet(by_outlet, ax=axes[0, 1])
-    assert ax.get_xlabel() == "hits per 1,000 words" and len(ax.patches) == 7 * 5
+    assert ax.get_xlabel() == "hits per 1,000 words" and len(ax.patches) == 8 * 5
     chosen = seed_hits[seed_hits["term"].isin(["axis of war", "kyiv regime"])]
     ax = plot_dispersion(chosen, seeds, label="term", ax=axes[1, 0])
     assert ax.get_xlabel() == "position in the article (% of its text)"
     assert sum(len(c.get_offsets()) for c in ax.collections) == 4
     table = keyness(seeds, "Sputnik", unit="category", hits=seed_hits, measure="lr")
     ax = plot_keyness(table, target="Sputnik", ax=axes[1, 1])
-    assert ax.get_xlabel().startswith("log-likelihood G²") and len(ax.patches) == 7
+    assert ax.get_xlabel().startswith("log-likelihood G²") and len(ax.patches) == 8
     plt.close("all")
 
 

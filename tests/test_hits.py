@@ -126,12 +126,16 @@ def test_hand_counted_categories(seed_hits):
         "deeply unacceptable",
     ]
     assert found(seed_hits, CENSOR, category="delegitimising_labels").empty
+    # the Moscow Times names the occupation and the annexation in its own voice:
+    # "the Russian-occupied Zaporizhzhia nuclear power plant", "claims to have annexed"
+    assert terms(MOSCOW_TIMES, "war_naming") == ["Russian-occupied", "annexed"]
+    assert found(seed_hits, SPUTNIK, category="war_naming").empty
     assert seed_hits.groupby("article_id").size().to_dict() == {
         UNN: 42,
         CENSOR: 28,
         SPUTNIK: 45,
         NO_OUTLET: 25,
-        MOSCOW_TIMES: 49,
+        MOSCOW_TIMES: 51,
     }
 
 
