@@ -34,8 +34,10 @@ KEYNESS_COLUMNS = [
 def target_mask(corpus: pd.DataFrame, target) -> np.ndarray:
     """Which articles form the target group.
 
-    ``target`` is an outlet name, a list/set of article ids, a boolean
-    sequence aligned with the corpus, or a function of the corpus returning one.
+    ``target`` is an outlet name or article id, a list/set of them (each value is
+    looked for among the outlets, then the article ids), a boolean sequence aligned
+    with the corpus, or a function of the corpus returning one. A value that names
+    neither is an error, so a misspelt outlet does not silently shrink the group.
     """
     if callable(target):
         target = target(corpus)
@@ -46,7 +48,16 @@ def target_mask(corpus: pd.DataFrame, target) -> np.ndarray:
     elif isinstance(target, set | frozenset | list | tuple) and not all(
         isinstance(t, bool | np.bool_) for t in target
     ):
-        mask = corpus["article_id"].isin(list(target)).to_numpy(dtype=bool)
+        outlets = set(corpus["outlet"].dropna())
+        ids = set(corpus["article_id"])
+        unknown = sorted(str(t) for t in target if t not in outlets and t not in ids)
+        if unknown:
+            raise ValueError(
+                f"target names no outlet or article of this corpus: {', '.join(unknown)}"
+            )
+        mask = corpus["outlet"].isin(list(target)).fillna(False).to_numpy(dtype=bool) | corpus[
+            "article_id"
+        ].isin(list(target)).to_numpy(dtype=bool)
     else:
         mask = np.asarray(target, dtype=bool)
     if mask.shape != (len(corpus),):

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from conftest import MOSCOW_TIMES, SPUTNIK
+from conftest import MOSCOW_TIMES, SPUTNIK, UNN
 from scipy.stats import chi2_contingency
 
 from analysis import distinctive_terms, hits, keyness
@@ -53,3 +53,14 @@ def test_distinctive_terms_by_outlet(seeds):
     sputnik = terms[terms["group"] == "Sputnik"]
     assert "polishchuk" in set(sputnik["term"])  # the Sputnik article's only speaker
     assert list(sputnik["rank"]) == [1, 2, 3]
+
+
+def test_target_as_a_list_of_outlets_or_ids(seeds):
+    from analysis.keyness import target_mask
+
+    by_outlet = target_mask(seeds, ["Sputnik", "UNN"])
+    assert sorted(seeds.loc[by_outlet, "article_id"]) == sorted([SPUTNIK, UNN])
+    mixed = target_mask(seeds, ["Sputnik", MOSCOW_TIMES])
+    assert sorted(seeds.loc[mixed, "article_id"]) == sorted([SPUTNIK, MOSCOW_TIMES])
+    with pytest.raises(ValueError, match="names no outlet or article of this corpus: Sputnk"):
+        target_mask(seeds, ["Sputnk", "UNN"])
