@@ -527,13 +527,30 @@ def read_text_file(path: Path) -> tuple[str, str | None]:
     """Decode a text file; return the text and a warning if it was not plain UTF-8.
 
     UTF-8 (with or without a byte-order mark) is expected; cp1252, then Latin-1,
-    are the fallbacks, each with a warning. Empty and binary files raise ``_Skip``.
+    are the fallbacks, each with a warning. Empty and binary files raise ``_Skip``:
+    binary is a NUL byte, or more than 2 % control characters once decoded (an
+    image or archive decodes as Latin-1, but not as text anyone wrote).
     """
     data = path.read_bytes()
     if not data.strip():
         raise _Skip("empty file")
     if b"\x00" in data[:8192]:
         raise _Skip("binary file (contains NUL bytes), not text")
+    text, warning = _decode(data)
+    sample = text[:8192]
+    controls = len(_CONTROL_CHARACTERS.findall(sample))
+    if controls > 0.02 * len(sample):
+        raise _Skip(
+            f"binary file ({controls} control characters in its first {len(sample)}), not text"
+        )
+    return text, warning
+
+
+# Control characters no text file has (tab, newlines and form feed are allowed).
+_CONTROL_CHARACTERS = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "UTF-8 with a byte-order mark (BOM)"
     try:

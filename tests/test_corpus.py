@@ -129,6 +129,9 @@ def test_load_report_lists_skipped_files(tmp_path):
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     (tmp_path / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    # a binary file without NUL bytes decodes as Latin-1, full of control characters
+    # (8 + 1 + 18 + 33 = 60 of every 255 bytes: 01-08, 0b, 0e-1f, 7f-9f)
+    (tmp_path / "archive.txt").write_bytes(bytes(range(1, 256)) * 4)
     corpus = load_corpus(tmp_path)
     assert list(corpus["article_id"]) == ["a"]
     skipped = dict((p.split("/")[-1], why) for p, why in corpus.attrs["load_report"].skipped)
@@ -136,8 +139,9 @@ def test_load_report_lists_skipped_files(tmp_path):
         "empty.txt": "empty file",
         "notes.pdf": "not a .txt/.md file",
         "picture.txt": "binary file (contains NUL bytes), not text",
+        "archive.txt": "binary file (240 control characters in its first 1020), not text",
     }
-    assert "Skipped 3" in str(corpus.attrs["load_report"])
+    assert "Skipped 4" in str(corpus.attrs["load_report"])
 
 
 def test_encodings_are_decoded_with_a_warning(tmp_path):
