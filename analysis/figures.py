@@ -870,7 +870,10 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
             s=sizes[~text],
             zorder=3,
         )
-    handles = [Line2D([], [], ls="", marker="o", color=colors[g], label=g) for g in sorted(colors)]
+    present = set(ev[by])  # the legend lists only the camps that have events
+    order = [g for g in CAMP_ORDER + [UNKNOWN] if g in present] if by == "camp" else []
+    order += sorted(present - set(order))
+    handles = [Line2D([], [], ls="", marker="o", color=colors[g], label=g) for g in order]
     ax.axhline(0, color="0.5", lw=0.8)
     ax.set_ylim(-10.5, 10.5)
     ax.set_ylabel("Goldstein score (−10 conflict … +10 cooperation)")
@@ -879,7 +882,8 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
     ax.grid(axis="y")
     if len(ev):
         _date_axis(ax)
-        ax.legend(handles=handles, loc="upper left", fontsize=8, title=by)
+        # beside the axes, not over the points
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title=by)
     _note(
         ax,
         f"{len(ev)} dated events; larger markers: reported by more articles; "
