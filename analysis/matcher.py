@@ -333,6 +333,7 @@ class PhraseMatcher:
             else None
             for plan in self._plans
         ]
+        self._labels = [(e.category, e.term) for e in self._entries]  # what find() returns
         self._automaton = None
 
     @property
@@ -347,14 +348,14 @@ class PhraseMatcher:
         """Every match before resolution, in canonical byte offsets."""
         data = canon.data
         spaced = b" " + data.translate(_SPACED) + b" "
-        out = []
-        append = out.append
         plans, simple = self._plans, self._simple
-        for ai, s, _e in self.automaton.find_matches_as_indexes(spaced, overlapping=True):
-            # spaced[s] is the boundary before the word, which starts at data[s]
-            only = simple[ai]
-            if only is not None:
-                append((s, s + only[0], only[1], only[2]))
+        matches = self.automaton.find_matches_as_indexes(spaced, overlapping=True)
+        # spaced[s] is the boundary before the word, which starts at data[s]; the
+        # anchors that are one whole pattern need no check (most of them)
+        out = [(s, s + o[0], o[1], o[2]) for ai, s, _ in matches if (o := simple[ai])]
+        append = out.append
+        for ai, s, _e in matches:
+            if simple[ai]:
                 continue
             for kind, size, core, regex, ci, ei in plans[ai]:
                 end = s + size
@@ -378,17 +379,14 @@ class PhraseMatcher:
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """Hits in ``text`` as ``(start, end, category, term)``, sorted by position."""
-        entries = self._entries
+        labels = self._labels
         canon = Canonical(text)
         # the map to character offsets keeps order, so resolve in byte offsets
         kept = resolve(self._candidates(canon))
         if not kept:
             return []
         starts, ends = canon.map_many([k[0] for k in kept], [k[1] for k in kept])
-        return [
-            (s, e, entries[k[3]].category, entries[k[3]].term)
-            for s, e, k in zip(starts, ends, kept, strict=True)
-        ]
+        return [(s, e) + labels[k[3]] for s, e, k in zip(starts, ends, kept, strict=True)]
 
 
 def _reference_token(token) -> str:
