@@ -60,6 +60,7 @@ class Rule:
     max_lines: int = 40
     outlet: str | None = None
     case_sensitive: bool = False
+    anchor: str | None = None  # a character every match of ``contains`` holds
 
 
 @dataclass
@@ -92,8 +93,14 @@ def load_boilerplate(path=BOILERPLATE_FILE) -> tuple[Rule, ...]:
                 "max_lines",
                 "outlet",
                 "case_sensitive",
+                "anchor",
             ],
         )
+        anchor = item.get("anchor")
+        if anchor is not None and (len(str(anchor)) != 1 or "contains" not in item):
+            raise DataFileError(
+                path, item.line, f"rule {item['id']!r}: 'anchor' is one character, for 'contains'"
+            )
         if ("start" in item) == ("contains" in item):
             raise DataFileError(
                 path, item.line, f"rule {item['id']!r} needs either 'start' or 'contains'"
@@ -117,6 +124,7 @@ def load_boilerplate(path=BOILERPLATE_FILE) -> tuple[Rule, ...]:
                 max_lines=int(item.get("max_lines", 40)),
                 outlet=item.get("outlet"),
                 case_sensitive=bool(item.get("case_sensitive", False)),
+                anchor=str(anchor) if anchor is not None else None,
             )
         )
     return tuple(rules)
@@ -268,7 +276,11 @@ def _rule_lines(raw: str, pos: int, rules) -> list[tuple[int, Rule]]:
         for match in after_newline.finditer(raw, pos):
             found.setdefault(match.start() + 1, int(match.lastgroup[1:]))
     for i, rule in enumerate(rules):
-        if rule.contains is not None:
+        if rule.contains is not None and rule.anchor is not None:
+            for line_start, line_end in _lines_with(raw, pos, rule.anchor):
+                if rule.contains.search(raw, line_start, line_end):
+                    found[line_start] = min(found.get(line_start, i), i)
+        elif rule.contains is not None:
             for match in _finditer(rule.contains, raw, pos):
                 line_start = max(raw.rfind("\n", 0, match.start()) + 1, pos)
                 found[line_start] = min(found.get(line_start, i), i)
@@ -300,6 +312,17 @@ def _anchor(pattern: re.Pattern) -> tuple[str, int] | None:
             continue
         return None
     return None
+
+
+def _lines_with(raw: str, pos: int, char: str):
+    """(start, end) of every line from ``pos`` on that holds ``char``, found by ``str.find``."""
+    i = raw.find(char, pos)
+    while i != -1:
+        start = max(raw.rfind("\n", 0, i) + 1, pos)
+        end = raw.find("\n", i)
+        end = len(raw) if end == -1 else end
+        yield start, end
+        i = raw.find(char, end)
 
 
 def _finditer(pattern: re.Pattern, raw: str, pos: int):

@@ -9,6 +9,7 @@ list of ``str`` in C, ten times faster on long texts (raw articles, sentences).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -33,12 +34,27 @@ def string_column(values: list):
     return pd.array(array, dtype=_STR_DTYPE)
 
 
+def column(values: list):
+    """``values`` as pandas would store them, converted in C where the type allows:
+    strings by :func:`string_column`, a column of only ``int`` (or only ``bool``) as a
+    NumPy array; anything else (missing values, mixed types) is left to pandas."""
+    first = values[0] if values else None
+    if type(first) is int and all(type(v) is int for v in values):
+        try:
+            return np.array(values, dtype=np.int64)
+        except OverflowError:
+            return values
+    if type(first) is bool and all(type(v) is bool for v in values):
+        return np.array(values, dtype=bool)
+    return string_column(values)
+
+
 def frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     """``pd.DataFrame(rows, columns=columns)``, built column by column."""
     if not rows:
         return pd.DataFrame(rows, columns=columns)
     data = {
-        name: string_column(list(values))
+        name: column(list(values))
         for name, values in zip(columns, zip(*rows, strict=True), strict=True)
     }
     return pd.DataFrame(data, columns=columns)

@@ -10,7 +10,7 @@ checked. A cited agency ("according to ... TASS") is not a publisher.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .config import LEXICON_DIR
@@ -32,13 +32,27 @@ class OutletRules:
 
     names: dict[str, str]
     cues: tuple[OutletCue, ...]
-    citations: tuple[re.Pattern, ...] = ()
+    citations: tuple[str, ...] = ()  # patterns with an {outlet} placeholder
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> spellings
 
-    def cited(self, text: str) -> set[str]:
-        """The outlets ``text`` cites as a source (canonical names)."""
-        return {
-            self.canonical(m.group("outlet")) for rx in self.citations for m in rx.finditer(text)
-        }
+    def cites(self, text: str, outlet: str) -> bool:
+        """Whether ``text`` cites ``outlet`` (canonical) as a source: a citation phrase
+        within 100 characters before or 60 after one of its names (looked for only
+        there, so the check costs little)."""
+        spellings = self.spellings[outlet]
+        pattern, groups = _citations_of(self.citations, spellings)
+        if pattern is None:
+            return False
+        longest = max(len(s) for s in spellings)
+        for spelling in spellings:
+            i = text.find(spelling)
+            while i != -1:
+                # only a phrase about this occurrence: the window may cut another
+                for m in pattern.finditer(text, max(i - 100, 0), i + longest + 60):
+                    if any(m.start(g) == i for g in groups):
+                        return True
+                i = text.find(spelling, i + 1)
+        return False
 
     def canonical(self, alias: str) -> str:
         return self.names.get(alias.lower(), alias)
@@ -84,20 +98,43 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
     listed = data.get("citations", [])
     for i, source in enumerate(listed):
         line = listed.lines[i]
-        if "{outlet}" not in str(source):
-            raise DataFileError(path, line, f"citation {i + 1} has no {{outlet}} placeholder")
-        source = str(source).replace("({outlet})", f"(?P<outlet>{alternation})")
+        if "({outlet})" not in str(source):
+            raise DataFileError(path, line, f"citation {i + 1} has no ({{outlet}}) placeholder")
         try:
-            citations.append(re.compile(source))
+            re.compile(str(source).replace("({outlet})", f"(?P<outlet>{alternation})"))
         except re.error as exc:
             raise DataFileError(path, line, f"bad pattern in citation {i + 1}: {exc}") from None
-    return OutletRules(names=names, cues=tuple(cues), citations=tuple(citations))
+        citations.append(str(source))
+    spellings: dict[str, list[str]] = {}
+    for item in data["outlets"]:
+        spellings[item["name"]] = [item["name"], *item.get("aliases", [])]
+    return OutletRules(
+        names=names,
+        cues=tuple(cues),
+        citations=tuple(citations),
+        spellings={name: tuple(forms) for name, forms in spellings.items()},
+    )
 
 
 def _original_spellings(outlets):
     for item in outlets:
         yield item["name"]
         yield from item.get("aliases", [])
+
+
+@lru_cache(maxsize=256)
+def _citations_of(citations: tuple[str, ...], spellings: tuple[str, ...]):
+    """The citation patterns for one outlet's spellings as one alternation, compiled
+    once, and the names of its groups that hold the outlet."""
+    if not citations:
+        return None, ()
+    names = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    groups = tuple(f"outlet{i}" for i in range(len(citations)))
+    alternatives = [
+        f"(?:{c.replace('({outlet})', f'(?P<{g}>{names})')})"
+        for c, g in zip(citations, groups, strict=True)
+    ]
+    return re.compile("|".join(alternatives)), groups
 
 
 @lru_cache(maxsize=4)
@@ -111,13 +148,10 @@ def find_outlet(text: str, rules: OutletRules | None = None) -> tuple[str, str] 
     The basis quotes the phrase that decided, e.g. ``"text: 'UNN reports' (outlet-reports)"``.
     """
     rules = rules or default_outlets()
-    cited = None
     for cue in rules.cues:
         for match in cue.pattern.finditer(text):
             outlet = rules.canonical(match.group("outlet"))
-            if cited is None:
-                cited = rules.cited(text)
-            if outlet in cited:
+            if rules.cites(text, outlet):
                 continue  # a source the article cites, not its publisher
             phrase = " ".join(match.group(0).split())
             return outlet, f"text: {phrase!r} ({cue.id})"

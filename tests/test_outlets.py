@@ -41,5 +41,5 @@ def test_citations_are_validated(tmp_path):
         "citations:\n  - 'cited by UNN'\n",
         encoding="utf-8",
     )
-    with pytest.raises(DataFileError, match=r"outlets.yaml:7: citation 1 has no \{outlet\}"):
+    with pytest.raises(DataFileError, match=r"outlets.yaml:7: citation 1 has no \(\{outlet\}\)"):
         load_outlets(path)
