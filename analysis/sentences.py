@@ -120,20 +120,17 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
         paragraphs += span_paragraphs
         kinds += span_kinds
         texts += [text[start:end] for start, end in zip(span_starts, span_ends, strict=True)]
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             "article_id": string_column(ids),
-            "sentence_id": sentence_ids,
-            "paragraph_id": paragraphs,
-            "start": starts,
-            "end": ends,
+            "sentence_id": np.array(sentence_ids, dtype=np.int64),
+            "paragraph_id": np.array(paragraphs, dtype=np.int64),
+            "start": np.array(starts, dtype=np.int64),
+            "end": np.array(ends, dtype=np.int64),
             "text": string_column(texts),
             "kind": string_column(kinds),
         }
     )
-    for name in ("sentence_id", "paragraph_id", "start", "end"):
-        table[name] = table[name].astype("int64")
-    return table
 
 
 def sentence_ids(sentences: pd.DataFrame, article_ids, offsets) -> pd.arrays.IntegerArray:
