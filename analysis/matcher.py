@@ -279,9 +279,16 @@ def resolve(candidates):
             last_end[cat] = end
     if not overlapping:
         return ordered
-    kept = [c for c in ordered if c[2] not in overlapping]
-    for cat in overlapping:
-        kept.extend(_resolve_group([c for c in ordered if c[2] == cat]))
+    groups: dict[int, list] = {cat: [] for cat in overlapping}
+    kept = []
+    for c in ordered:
+        group = groups.get(c[2])
+        if group is None:
+            kept.append(c)
+        else:
+            group.append(c)
+    for group in groups.values():
+        kept.extend(_resolve_group(group))
     kept.sort()
     return kept
 
