@@ -113,6 +113,7 @@ class ActLexicon:
     hypothetical: re.Pattern
     repetition: re.Pattern
     any_cue: re.Pattern  # every cue pattern in one alternation, to skip sentences fast
+    act_cue: dict[str, re.Pattern]  # the cue patterns of each act in one alternation, likewise
 
     def cameo_label(self, code: str) -> str:
         return self.cameo[code][0]
@@ -322,8 +323,15 @@ def load_acts(path=None) -> ActLexicon:
     any_cue = re.compile(
         "|".join(cue.regex.pattern for act in acts.values() for cue in act.cues), re.IGNORECASE
     )
+    # An alternation matches somewhere in a text exactly when one of its patterns
+    # does (same flags), so a failed search rules out every cue of the act at once.
+    act_cue = {
+        name: re.compile("|".join(cue.regex.pattern for cue in act.cues), re.IGNORECASE)
+        for name, act in acts.items()
+    }
     return ActLexicon(
         any_cue=any_cue,
+        act_cue=act_cue,
         path=path,
         acts=acts,
         cameo=cameo,
@@ -413,13 +421,23 @@ def _cue_matches(text: str, raw, lexicon: ActLexicon) -> list[CueMatch]:
 
 
 def _raw_cues(text: str, lexicon: ActLexicon) -> list[tuple[Cue, int, int]]:
-    if lexicon.any_cue.search(text) is None:  # one pass rules out most texts
+    return _raw_cues_in(text, 0, len(text), lexicon)
+
+
+def _raw_cues_in(text: str, s: int, e: int, lexicon: ActLexicon) -> list[tuple[Cue, int, int]]:
+    """Every cue match in ``text[s:e]`` (offsets into ``text``), in act and cue order.
+
+    One pass of all cues together rules out most sentences, one pass per act the
+    acts that are absent; only the cues of the acts present are searched one by one.
+    """
+    if lexicon.any_cue.search(text, s, e) is None:
         return []
     return [
         (cue, m.start(), m.end())
-        for act in lexicon.acts.values()
+        for name, act in lexicon.acts.items()
+        if lexicon.act_cue[name].search(text, s, e) is not None
         for cue in act.cues
-        for m in cue.regex.finditer(text)
+        for m in cue.regex.finditer(text, s, e)
         if m.end() > m.start()
     ]
 
@@ -490,22 +508,16 @@ def code_sentences(
     text: str, spans: list[tuple[int, int]], lexicon: ActLexicon | None = None
 ) -> list[list[ActMatch]]:
     """The acts of each sentence ``text[start:end]`` of one article, with offsets
-    relative to the sentence, exactly as :func:`code_sentence` gives them. One pass of
-    all cues together rules out sentences without any; the others are searched in
-    place, without copying the sentence."""
+    relative to the sentence, exactly as :func:`code_sentence` gives them. Sentences
+    are searched in place, without copying them (see :func:`_raw_cues_in`)."""
     lexicon = lexicon or default_acts()
     result = []
     for s, e in spans:
-        if lexicon.any_cue.search(text, s, e) is None:
+        raw = _raw_cues_in(text, s, e, lexicon)
+        if not raw:
             result.append([])
             continue
-        raw = [
-            (cue, m.start() - s, m.end() - s)
-            for act in lexicon.acts.values()
-            for cue in act.cues
-            for m in cue.regex.finditer(text, s, e)
-            if m.end() > m.start()
-        ]
+        raw = [(cue, start - s, end - s) for cue, start, end in raw]
         sentence = text[s:e]
         result.append(_decide(sentence, _cue_matches(sentence, raw, lexicon)))
     return result
