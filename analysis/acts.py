@@ -33,6 +33,7 @@ What a match means is decided here, not in the patterns:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -70,6 +71,8 @@ PLOVER_TYPES = frozenset(
 AGENTS = ("voice", "doer")
 
 _CLAUSE_BREAK = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s')
+# Every offset where a clause break starts, overlapping ones included.
+_CLAUSE_BREAK_START = re.compile(rf"(?=(?:{_CLAUSE_BREAK.pattern}))")
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 
 
@@ -375,15 +378,30 @@ def acts_table(lexicon: ActLexicon | None = None):
 # --------------------------------------------------------------------------- matching
 
 
+@lru_cache(maxsize=32)
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where the clause breaks of ``text`` end, scanning from the start, and every
+    offset where a break could start; computed once per text (a sentence or an
+    article asks for many clauses).
+
+    A break is one character or a dash between spaces, and neither the spaces nor
+    the dash is a break character, so the scan from the start finds the same
+    breaks before an offset as a scan stopping at that offset.
+    """
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    starts = [m.start() for m in _CLAUSE_BREAK_START.finditer(text)]
+    return ends, starts
+
+
 def clause_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """The clause around ``text[start:end]``: between commas, semicolons, colons,
     dashes, brackets or quotation marks."""
     end = start if end is None else end
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    m = _CLAUSE_BREAK.search(text, end)
-    right = m.start() if m else len(text)
+    ends, starts = _clause_breaks(text)
+    i = bisect_right(ends, start)  # the last break that ends at or before start
+    left = ends[i - 1] if i else 0
+    j = bisect_left(starts, end)  # the first break that starts at or after end
+    right = starts[j] if j < len(starts) else len(text)
     return left, right
 
 

@@ -317,3 +317,29 @@ def test_code_sentences_matches_code_sentence(lexicon):
         [],
         ["rejection"],
     ]
+
+
+def _slow_clause_bounds(text, start, end=None):
+    """clause_bounds as first written: a scan from the start for every call."""
+    from analysis.acts import _CLAUSE_BREAK
+
+    end = start if end is None else end
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    return left, m.start() if m else len(text)
+
+
+def test_clause_bounds_match_a_scan_from_the_start():
+    import random
+
+    from analysis.acts import clause_bounds
+
+    rng = random.Random(5)
+    alphabet = ["a", "b", " ", " ", "-", ",", ";", ":", "(", ")", "\u2013", "\u2014", '"', "\u201c"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        for start in range(len(text) + 1):
+            for end in (None, start, min(len(text), start + 2)):
+                assert clause_bounds(text, start, end) == _slow_clause_bounds(text, start, end)
