@@ -34,6 +34,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.statements import table_records
+
 #: Minimum TF-IDF cosine similarity for two statements to be one event.
 EVENT_SIMILARITY = 0.25
 
@@ -151,7 +153,7 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
             i = parent[i]
         return i
 
-    records = rows.to_dict("records")
+    records = table_records(rows)
     for block in _blocks(rows):
         sim = (matrix[block] @ matrix[block].T).toarray() if matrix is not None else None
         for a_pos, i in enumerate(block):

@@ -487,6 +487,15 @@ def _article_statements(
     return rows
 
 
+def table_records(table: pd.DataFrame) -> list[dict]:
+    """The rows of ``table`` as dicts, the same values as ``table.to_dict("records")``
+    but built from whole columns (``tolist``), which is several times faster."""
+    columns = {name: table[name].tolist() for name in table.columns}
+    return [
+        dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)
+    ]
+
+
 def _empty_like(columns) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 
@@ -523,7 +532,7 @@ def statements(
 
     def records_by_article(table: pd.DataFrame) -> dict[str, list[dict]]:
         grouped: dict[str, list[dict]] = {}
-        for record in table.to_dict("records"):
+        for record in table_records(table):
             grouped.setdefault(record["article_id"], []).append(record)
         return grouped
 
@@ -531,7 +540,7 @@ def statements(
     q_by = records_by_article(quotes)
     m_by = records_by_article(mentions.sort_values(["article_id", "start"]))
     rows: list[dict] = []
-    for article in corpus.to_dict("records"):
+    for article in table_records(corpus):
         aid = article["article_id"]
         if aid not in by_article:
             continue
