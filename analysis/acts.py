@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick_rs
+
 from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
 
@@ -115,8 +117,7 @@ class ActLexicon:
     negation: frozenset[str]
     hypothetical: re.Pattern
     repetition: re.Pattern
-    any_cue: re.Pattern  # every cue pattern in one alternation, to skip sentences fast
-    act_cue: dict[str, re.Pattern]  # the cue patterns of each act in one alternation, likewise
+    cue_words: CueWords  # the words each cue needs, to search only the cues that can match
 
     def cameo_label(self, code: str) -> str:
         return self.cameo[code][0]
@@ -169,6 +170,103 @@ class ActMatch:
     @property
     def score(self) -> float:
         return self.primary.cue.score
+
+
+# --------------------------------------------------------------------------- cue words
+
+# The characters other than A-Z and a-z that re.IGNORECASE matches to an ASCII
+# letter (İ ı to i, ſ to s, the Kelvin sign to k; tests/test_acts.py checks every
+# character). Replaced by that letter, ``str.lower`` maps every character that can
+# match an ASCII literal to the literal's lower case, and keeps the length.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased so that a case-insensitive regular expression that
+    matches it contains its ASCII literals, lower-cased, at the same offsets."""
+    return text.translate(_FOLD).lower()
+
+
+def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which is in every match of ``pattern``, or
+    None if the pattern does not name such words (then it must always be searched).
+
+    Read from the pattern's parse tree (Python's own parser, ``re._parser``): a run
+    of literal characters is needed; a group needs what its content needs; an
+    alternation needs one of what each branch needs; a repeat of at least one
+    what its content needs. Anything else (a class, ``\\w``, a look-ahead, an
+    optional part) needs nothing. Of the needs of a sequence, the one whose
+    shortest word is longest is kept: the least likely to occur by chance.
+    """
+    from re import _constants as c
+    from re import _parser
+
+    def needs(items) -> frozenset[str] | None:
+        options, run = [], ""
+        for op, av in list(items) + [(None, None)]:  # a sentinel closes the last run
+            if op is c.LITERAL and av < 128:
+                run += chr(av).lower()
+                continue
+            if run:
+                options.append(frozenset([run]))
+                run = ""
+            if op is c.SUBPATTERN:
+                need = needs(av[3])
+            elif op is c.BRANCH:
+                branches = [needs(branch) for branch in av[1]]
+                need = None if None in branches else frozenset().union(*branches)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                need = needs(av[2])
+            else:
+                need = None
+            if need:
+                options.append(need)
+        if not options:
+            return None
+        return max(options, key=lambda words: (min(map(len, words)), -len(words)))
+
+    try:
+        return needs(_parser.parse(pattern, flags))
+    except Exception:  # a Python whose private parser differs: search the cue always
+        return None
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """The words each cue pattern needs (:func:`required_words`), found in a text with
+    one Aho-Corasick pass: a cue none of whose words occurs cannot match, so it is
+    not searched. Cues that need no word are always searched."""
+
+    matcher: ahocorasick_rs.AhoCorasick | None  # None when no cue needs a word
+    cues_of_word: tuple[tuple[int, ...], ...]  # for each word, the ``order`` of its cues
+    always: frozenset[int]
+
+    @classmethod
+    def build(cls, cues: list[Cue]) -> CueWords:
+        words: dict[str, list[int]] = {}
+        always = set()
+        for cue in cues:
+            needed = required_words(cue.regex.pattern, cue.regex.flags)
+            if needed is None:
+                always.add(cue.order)
+            for word in sorted(needed or ()):
+                words.setdefault(word, []).append(cue.order)
+        return cls(
+            ahocorasick_rs.AhoCorasick(list(words)) if words else None,
+            tuple(tuple(orders) for orders in words.values()),
+            frozenset(always),
+        )
+
+    def candidates(self, text: str, start: int = 0, end: int | None = None) -> set[int]:
+        """The ``order`` of every cue that can match in ``text[start:end]``."""
+        found = set(self.always)
+        if self.matcher is None:
+            return found
+        for index, _, _ in self.matcher.find_matches_as_indexes(
+            fold(text[start:end]), overlapping=True
+        ):
+            found.update(self.cues_of_word[index])
+        return found
 
 
 # --------------------------------------------------------------------------- loading
@@ -323,18 +421,8 @@ def load_acts(path=None) -> ActLexicon:
             _compile(pattern, path, line, f"{key} pattern")
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in items) + r")\b", re.IGNORECASE)
 
-    any_cue = re.compile(
-        "|".join(cue.regex.pattern for act in acts.values() for cue in act.cues), re.IGNORECASE
-    )
-    # An alternation matches somewhere in a text exactly when one of its patterns
-    # does (same flags), so a failed search rules out every cue of the act at once.
-    act_cue = {
-        name: re.compile("|".join(cue.regex.pattern for cue in act.cues), re.IGNORECASE)
-        for name, act in acts.items()
-    }
     return ActLexicon(
-        any_cue=any_cue,
-        act_cue=act_cue,
+        cue_words=CueWords.build([cue for act in acts.values() for cue in act.cues]),
         path=path,
         acts=acts,
         cameo=cameo,
@@ -445,16 +533,16 @@ def _raw_cues(text: str, lexicon: ActLexicon) -> list[tuple[Cue, int, int]]:
 def _raw_cues_in(text: str, s: int, e: int, lexicon: ActLexicon) -> list[tuple[Cue, int, int]]:
     """Every cue match in ``text[s:e]`` (offsets into ``text``), in act and cue order.
 
-    One pass of all cues together rules out most sentences, one pass per act the
-    acts that are absent; only the cues of the acts present are searched one by one.
+    Only the cues whose words occur in the text (:class:`CueWords`) are searched.
     """
-    if lexicon.any_cue.search(text, s, e) is None:
+    candidates = lexicon.cue_words.candidates(text, s, e)
+    if not candidates:
         return []
     return [
         (cue, m.start(), m.end())
-        for name, act in lexicon.acts.items()
-        if lexicon.act_cue[name].search(text, s, e) is not None
+        for act in lexicon.acts.values()
         for cue in act.cues
+        if cue.order in candidates
         for m in cue.regex.finditer(text, s, e)
         if m.end() > m.start()
     ]
