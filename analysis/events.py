@@ -123,8 +123,11 @@ def _blocks(rows: pd.DataFrame) -> list[list[int]]:
         if current:
             blocks.append(current)
         undated = group[group["event_date"].isna()]
-        for _, same in undated.groupby("article_id", sort=False):
-            blocks.append([int(i) for i in same.index])
+        by_article: dict = {}  # in order of first appearance, as groupby(sort=False)
+        for pos, article_id in zip(undated.index, undated["article_id"], strict=True):
+            if not pd.isna(article_id):
+                by_article.setdefault(article_id, []).append(int(pos))
+        blocks.extend(by_article.values())
     return [b for b in blocks if len(b) > 1]
 
 
@@ -155,19 +158,29 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
 
     records = table_records(rows)
     for block in _blocks(rows):
-        sim = (matrix[block] @ matrix[block].T).toarray() if matrix is not None else None
-        for a_pos, i in enumerate(block):
-            for b_pos in range(a_pos + 1, len(block)):
-                j = block[b_pos]
-                a, b = records[i], records[j]
-                score = sim[a_pos, b_pos] if sim is not None else float(a["text"] == b["text"])
-                if (
-                    a["counted"] == b["counted"]
-                    and score >= threshold
-                    and _same_voice(a, b)
-                    and _same_day(a, b)
-                ):
-                    parent[find(j)] = find(i)
+        # The cheap conditions first; the cosines are computed only for the rows of
+        # the pairs that pass them (the cosine of two rows does not depend on the
+        # other rows of the product).
+        pairs = [
+            (i, j)
+            for a_pos, i in enumerate(block)
+            for j in block[a_pos + 1 :]
+            if records[i]["counted"] == records[j]["counted"]
+            and _same_voice(records[i], records[j])
+            and _same_day(records[i], records[j])
+        ]
+        if not pairs:
+            continue
+        if matrix is None:
+            scores = [float(records[i]["text"] == records[j]["text"]) for i, j in pairs]
+        else:
+            needed = list(dict.fromkeys(k for pair in pairs for k in pair))
+            at = {k: n for n, k in enumerate(needed)}
+            sim = (matrix[needed] @ matrix[needed].T).toarray()
+            scores = [sim[at[i], at[j]] for i, j in pairs]
+        for (i, j), score in zip(pairs, scores, strict=True):
+            if score >= threshold:
+                parent[find(j)] = find(i)
 
     roots = [find(i) for i in range(n)]
     order = rows.assign(_root=roots, _date=rows["event_date"]).sort_values(
