@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
@@ -136,6 +136,15 @@ class SpeechCues:
                 covered = start - negative
                 result.append((start, covered, self.cues[forms[index]]))
         return result
+
+    @cached_property
+    def anaphor_pattern(self) -> re.Pattern:
+        """One regular expression for every anaphor form, longest first."""
+        forms = sorted(self.anaphors, key=len, reverse=True)
+        return re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
+            re.IGNORECASE,
+        )
 
     @cached_property
     def cue_pattern(self) -> re.Pattern:
@@ -433,6 +442,23 @@ class _Candidate:
     kind: str = "name"  # name | capital | office | pronoun | role | statement
 
 
+@lru_cache(maxsize=8)
+def _role_pattern(labels: tuple[str, ...], adjectives: tuple[str, ...]) -> re.Pattern | None:
+    """ "The [adjective] label" ("the Russian diplomat") for a gazetteer's labels and
+    adjectives, built once per gazetteer rather than once per article."""
+    if not labels:
+        return None
+    labels = sorted(labels, key=len, reverse=True)
+    adjectives = sorted(adjectives, key=len, reverse=True)
+    return re.compile(
+        r"\b[Tt]he\s+(?:(?P<adj>"
+        + "|".join(map(re.escape, adjectives))
+        + r")\s+)?(?P<label>(?i:"
+        + "|".join(map(re.escape, labels))
+        + r"))(?![\w'’-])"
+    )
+
+
 class _Article:
     """The quote finder's state for one article."""
 
@@ -475,25 +501,12 @@ class _Article:
         covered = bytearray(len(self.text) + 1)
         for m in self.mentions:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-        forms = sorted(self.cues.anaphors, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
-            re.IGNORECASE,
-        )
-        for m in pattern.finditer(self.masked):
+        for m in self.cues.anaphor_pattern.finditer(self.masked):
             anaphor = self.cues.anaphors[m.group().lower()]
             kind = "statement" if anaphor.last_speaker else "pronoun"
             found.append(_Candidate(m.start(), m.end(), anaphor=anaphor, kind=kind))
-        labels = sorted(self.gazetteer.labels, key=len, reverse=True)
-        adjectives = sorted(self.gazetteer.adjectives, key=len, reverse=True)
-        if labels:
-            role = re.compile(
-                r"\b[Tt]he\s+(?:(?P<adj>"
-                + "|".join(map(re.escape, adjectives))
-                + r")\s+)?(?P<label>(?i:"
-                + "|".join(map(re.escape, labels))
-                + r"))(?![\w'’-])"
-            )
+        role = _role_pattern(tuple(self.gazetteer.labels), tuple(self.gazetteer.adjectives))
+        if role is not None:
             for m in role.finditer(self.masked):
                 if any(covered[m.start() : m.end()]):
                     continue
