@@ -487,10 +487,12 @@ def _article_statements(
     return rows
 
 
-def table_records(table: pd.DataFrame) -> list[dict]:
+def table_records(table: pd.DataFrame, columns=None) -> list[dict]:
     """The rows of ``table`` as dicts, the same values as ``table.to_dict("records")``
-    but built from whole columns (``tolist``), which is several times faster."""
-    columns = {name: table[name].tolist() for name in table.columns}
+    but built from whole columns (``tolist``), which is several times faster; with
+    ``columns``, only those of them that the table has."""
+    names = table.columns if columns is None else [c for c in columns if c in table.columns]
+    columns = {name: table[name].tolist() for name in names}
     return [
         dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)
     ]
@@ -530,17 +532,25 @@ def statements(
         mentions = analysis.mentions(corpus)
     camps = _camp_lookup(mentions)
 
-    def records_by_article(table: pd.DataFrame) -> dict[str, list[dict]]:
+    def records_by_article(table: pd.DataFrame, columns) -> dict[str, list[dict]]:
         grouped: dict[str, list[dict]] = {}
-        for record in table_records(table):
+        for record in table_records(table, ["article_id", *columns]):
             grouped.setdefault(record["article_id"], []).append(record)
         return grouped
 
-    by_article = records_by_article(sentences.sort_values(["article_id", "start"]))
-    q_by = records_by_article(quotes)
-    m_by = records_by_article(mentions.sort_values(["article_id", "start"]))
+    # only the columns _article_statements reads (an absent one stays absent)
+    by_article = records_by_article(
+        sentences.sort_values(["article_id", "start"]),
+        ["sentence_id", "paragraph_id", "start", "end", "kind"],
+    )
+    q_by = records_by_article(quotes, ["start", "end", "speaker", "speaker_start", "speaker_end"])
+    m_by = records_by_article(
+        mentions.sort_values(["article_id", "start"]),
+        ["start", "end", "actor", "kind", "camp", "type", "possessive"],
+    )
     rows: list[dict] = []
-    for article in table_records(corpus):
+    article_columns = ["article_id", "text", "published", "published_estimated", "outlet"]
+    for article in table_records(corpus, article_columns):
         aid = article["article_id"]
         if aid not in by_article:
             continue
