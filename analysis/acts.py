@@ -187,86 +187,98 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Lower-case ASCII strings one of which is in every match of ``pattern``, or
-    None if the pattern does not name such words (then it must always be searched).
+def required_words(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+    """What every match of ``pattern`` contains: sets of lower-case ASCII strings,
+    each needed once (one of its strings is in every match). An empty list when
+    the pattern names no such words (then it must always be searched).
 
     Read from the pattern's parse tree (Python's own parser, ``re._parser``): a run
     of literal characters is needed; a group needs what its content needs; an
     alternation needs one of what each branch needs; a repeat of at least one
     what its content needs. Anything else (a class, ``\\w``, a look-ahead, an
-    optional part) needs nothing. Of the needs of a sequence, the one whose
-    shortest word is longest is kept: the least likely to occur by chance.
+    optional part) needs nothing. Sets with a string shorter than three
+    characters are dropped: they would be found in almost any sentence.
     """
     from re import _constants as c
     from re import _parser
 
-    def needs(items) -> frozenset[str] | None:
-        options, run = [], ""
+    def rarest(needs: list[frozenset[str]]) -> frozenset[str]:
+        return max(needs, key=lambda words: (min(map(len, words)), -len(words)))
+
+    def needs(items) -> list[frozenset[str]]:
+        found, run = [], ""
         for op, av in list(items) + [(None, None)]:  # a sentinel closes the last run
             if op is c.LITERAL and av < 128:
                 run += chr(av).lower()
                 continue
             if run:
-                options.append(frozenset([run]))
+                found.append(frozenset([run]))
                 run = ""
             if op is c.SUBPATTERN:
-                need = needs(av[3])
+                found += needs(av[3])
             elif op is c.BRANCH:
                 branches = [needs(branch) for branch in av[1]]
-                need = None if None in branches else frozenset().union(*branches)
+                if all(branches):  # one set per branch, the least likely by chance
+                    found.append(frozenset().union(*map(rarest, branches)))
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                need = needs(av[2])
-            else:
-                need = None
-            if need:
-                options.append(need)
-        if not options:
-            return None
-        return max(options, key=lambda words: (min(map(len, words)), -len(words)))
+                found += needs(av[2])
+        return [words for words in found if min(map(len, words)) >= 3]
 
     try:
         return needs(_parser.parse(pattern, flags))
     except Exception:  # a Python whose private parser differs: search the cue always
-        return None
+        return []
 
 
 @dataclass(frozen=True)
 class CueWords:
     """The words each cue pattern needs (:func:`required_words`), found in a text with
-    one Aho-Corasick pass: a cue none of whose words occurs cannot match, so it is
+    one Aho-Corasick pass: a cue that lacks one of its needs cannot match, so it is
     not searched. Cues that need no word are always searched."""
 
+    cues: tuple[Cue, ...]  # by ``order``
     matcher: ahocorasick_rs.AhoCorasick | None  # None when no cue needs a word
     cues_of_word: tuple[tuple[int, ...], ...]  # for each word, the ``order`` of its cues
+    needs: dict[int, tuple[frozenset[int], ...]]  # cue order -> sets of word indices
     always: frozenset[int]
 
     @classmethod
     def build(cls, cues: list[Cue]) -> CueWords:
-        words: dict[str, list[int]] = {}
-        always = set()
+        index: dict[str, int] = {}
+        cues_of_word: list[list[int]] = []
+        needs = {}
         for cue in cues:
             needed = required_words(cue.regex.pattern, cue.regex.flags)
-            if needed is None:
-                always.add(cue.order)
-            for word in sorted(needed or ()):
-                words.setdefault(word, []).append(cue.order)
+            for word in sorted({w for words in needed for w in words}):
+                if word not in index:
+                    index[word] = len(index)
+                    cues_of_word.append([])
+                cues_of_word[index[word]].append(cue.order)
+            needs[cue.order] = tuple(frozenset(index[w] for w in words) for words in needed)
+        if sorted(cue.order for cue in cues) != list(range(len(cues))):
+            raise ValueError("cue orders must be 0, 1, 2 ...")  # as load_acts numbers them
         return cls(
-            ahocorasick_rs.AhoCorasick(list(words)) if words else None,
-            tuple(tuple(orders) for orders in words.values()),
-            frozenset(always),
+            tuple(sorted(cues, key=lambda cue: cue.order)),
+            ahocorasick_rs.AhoCorasick(list(index)) if index else None,
+            tuple(tuple(orders) for orders in cues_of_word),
+            needs,
+            frozenset(order for order, need in needs.items() if not need),
         )
 
-    def candidates(self, text: str, start: int = 0, end: int | None = None) -> set[int]:
-        """The ``order`` of every cue that can match in ``text[start:end]``."""
-        found = set(self.always)
-        if self.matcher is None:
-            return found
-        for index, _, _ in self.matcher.find_matches_as_indexes(
-            fold(text[start:end]), overlapping=True
-        ):
-            found.update(self.cues_of_word[index])
-        return found
+    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+        """Every cue that can match in ``text[start:end]``, in ``order``."""
+        words = set()
+        if self.matcher is not None:
+            folded = fold(text[start:end])
+            words = {
+                i for i, _, _ in self.matcher.find_matches_as_indexes(folded, overlapping=True)
+            }
+        some = {order for word in words for order in self.cues_of_word[word]}
+        return [
+            self.cues[order]
+            for order in sorted(some | self.always)
+            if all(not need.isdisjoint(words) for need in self.needs[order])
+        ]
 
 
 # --------------------------------------------------------------------------- loading
@@ -535,14 +547,9 @@ def _raw_cues_in(text: str, s: int, e: int, lexicon: ActLexicon) -> list[tuple[C
 
     Only the cues whose words occur in the text (:class:`CueWords`) are searched.
     """
-    candidates = lexicon.cue_words.candidates(text, s, e)
-    if not candidates:
-        return []
     return [
         (cue, m.start(), m.end())
-        for act in lexicon.acts.values()
-        for cue in act.cues
-        if cue.order in candidates
+        for cue in lexicon.cue_words.candidates(text, s, e)
         for m in cue.regex.finditer(text, s, e)
         if m.end() > m.start()
     ]

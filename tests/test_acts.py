@@ -365,14 +365,15 @@ def test_required_words():
 
     from analysis.acts import required_words
 
-    assert required_words(r"\b(?:threaten(?:s|ed|ing)?)\b", re.I) == {"threaten"}
-    assert required_words(r"(?:ready|willing) (?:to|for)", re.I) == {"ready", "willing"}
-    assert required_words(r"(?:risk|threat) of war", re.I) == {" of war"}
-    assert required_words(r"(?:\w+ )+ab", re.I) == {"ab"}
-    assert required_words(r"(?:abc)+", re.I) == {"abc"}
-    assert required_words(r"(?:abc)?\w", re.I) is None
-    assert required_words(r"abc|\w+", re.I) is None  # a branch that needs nothing
-    assert required_words(r"[ab]c(?=de)", re.I) == {"c"}
+    assert required_words(r"\b(?:threaten(?:s|ed|ing)?)\b", re.I) == [{"threaten"}]
+    assert required_words(r"(?:ready|willing) (?:to|for)", re.I) == [{"ready", "willing"}]
+    assert required_words(r"(?:risk|danger) of war", re.I) == [{"risk", "danger"}, {" of war"}]
+    assert required_words(r"(?:\w+ )+abc", re.I) == [{"abc"}]
+    assert required_words(r"(?:abcd)+", re.I) == [{"abcd"}]
+    assert required_words(r"(?:abc)?\w", re.I) == []
+    assert required_words(r"abc|\w+", re.I) == []  # a branch that needs nothing
+    assert required_words(r"abc|x", re.I) == []  # too short to be worth looking for
+    assert required_words(r"[ab]cde(?=fgh)", re.I) == [{"cde"}]
 
 
 def test_cue_words_never_rule_out_a_cue_that_matches(lexicon, seeds):
@@ -385,7 +386,7 @@ def test_cue_words_never_rule_out_a_cue_that_matches(lexicon, seeds):
     odd = ["an ult\u0131matum", "\u017fabotage", "provo\u212aed", "WARNED", ""]
     searched = 0
     for sentence in sentences + odd:
-        candidates = lexicon.cue_words.candidates(sentence)
+        candidates = {cue.order for cue in lexicon.cue_words.candidates(sentence)}
         for cue in cues:
             if cue.regex.search(sentence):
                 assert cue.order in candidates, (cue.regex.pattern, sentence)
