@@ -131,6 +131,27 @@ def _blocks(rows: pd.DataFrame) -> list[list[int]]:
     return [b for b in blocks if len(b) > 1]
 
 
+def _cosines(matrix, pairs: list[tuple[int, int]], batch: int = 500) -> list[float]:
+    """``matrix[i] . matrix[j]`` for each pair, from one sparse product per batch of
+    pairs covering up to ``batch`` rows (not one per block: thousands of tiny
+    products). An entry of a product depends only on its own two rows, so the
+    values are the same whichever rows share the batch."""
+    scores: list[float] = []
+    start = 0
+    while start < len(pairs):
+        at: dict[int, int] = {}  # row of the matrix -> row of the batch
+        end = start
+        while end < len(pairs) and len(at) < batch:
+            for k in pairs[end]:
+                at.setdefault(k, len(at))
+            end += 1
+        sub = matrix[list(at)]
+        sim = (sub @ sub.T).toarray()
+        scores += [sim[at[i], at[j]] for i, j in pairs[start:end]]
+        start = end
+    return scores
+
+
 def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY) -> pd.Series:
     """The ``event_id`` of each statement (a Series aligned with ``statements``).
 
@@ -156,31 +177,25 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
             i = parent[i]
         return i
 
-    records = table_records(rows)
-    for block in _blocks(rows):
-        # The cheap conditions first; the cosines are computed only for the rows of
-        # the pairs that pass them (the cosine of two rows does not depend on the
-        # other rows of the product).
-        pairs = [
-            (i, j)
-            for a_pos, i in enumerate(block)
-            for j in block[a_pos + 1 :]
-            if records[i]["counted"] == records[j]["counted"]
-            and _same_voice(records[i], records[j])
-            and _same_day(records[i], records[j])
-        ]
-        if not pairs:
-            continue
-        if matrix is None:
-            scores = [float(records[i]["text"] == records[j]["text"]) for i, j in pairs]
-        else:
-            needed = list(dict.fromkeys(k for pair in pairs for k in pair))
-            at = {k: n for n, k in enumerate(needed)}
-            sim = (matrix[needed] @ matrix[needed].T).toarray()
-            scores = [sim[at[i], at[j]] for i, j in pairs]
-        for (i, j), score in zip(pairs, scores, strict=True):
-            if score >= threshold:
-                parent[find(j)] = find(i)
+    columns = ["article_id", "text", "counted", "speaker", "camp", "event_date", "date_end"]
+    records = table_records(rows, columns)
+    # The cheap conditions first; cosines only for the pairs that pass them.
+    pairs = [
+        (i, j)
+        for block in _blocks(rows)
+        for a_pos, i in enumerate(block)
+        for j in block[a_pos + 1 :]
+        if records[i]["counted"] == records[j]["counted"]
+        and _same_voice(records[i], records[j])
+        and _same_day(records[i], records[j])
+    ]
+    if matrix is None:
+        scores = [float(records[i]["text"] == records[j]["text"]) for i, j in pairs]
+    else:
+        scores = _cosines(matrix, pairs)
+    for (i, j), score in zip(pairs, scores, strict=True):
+        if score >= threshold:
+            parent[find(j)] = find(i)
 
     roots = [find(i) for i in range(n)]
     order = rows.assign(_root=roots, _date=rows["event_date"]).sort_values(
