@@ -284,10 +284,14 @@ class Quotation:
         return self.open + 1, self.close
 
 
+_LABEL_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
+
+
 def _looks_like_label(inner: str) -> bool:
     """A short phrase or a title in capitals, not a sentence."""
-    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", inner)
-    if re.search(r"[.!?…]\s+\S", inner):
+    words = _LABEL_WORD.findall(inner)
+    if _SENTENCE_BREAK.search(inner):
         return False
     if len(words) <= 4:
         return True
@@ -416,6 +420,17 @@ _NOT_NAMES = frozenset(
 )
 # ", a Kremlin adviser." after an unlisted speaker's name, to the end of the sentence.
 _APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,;:.!?\x00\"“”\n]{1,80}?)\s*[.!?]?\s*$")
+# Small patterns of the speaker and quotation rules, compiled once.
+_WORDS_BEFORE_SPEAKER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,6}")
+_THAT = re.compile(r"\bthat\s+")
+_NO_WORDS = re.compile(r"\W*")
+_PUNCTUATION = re.compile(r"[\s\x00\"“”»«,.!?'’‘-]")
+_GAP_AFTER_QUOTE = re.compile(r"[ \t,.!?:;—–-]*")
+_COLON_GAP = re.compile(r"\s*:\s*")
+_GAP_BEFORE_QUOTE = re.compile(r"\s*(?:[^\x00.\"“”\n]{0,40}?)[:,]\s*")
+_THAT_OR_QUOTE = re.compile(r"\bthat\b|\x00")
+_FINAL_SEPARATOR = re.compile(r"(,|\s[-–—])\s*$")
+_TO_SENTENCE_END = re.compile(r"[^\x00\"“”]{0,80}[.!?]\s*")
 _SPEAKER_KINDS = {"person", "organisation", "country", "media"}
 # Mention types that can name a speaker, and what resolved_from then says.
 _RESOLVED_FROM_TYPE = {"name": "name", "capital": "capital", "role": "office"}
@@ -597,9 +612,8 @@ class _Article:
         candidates = self._candidates(np_start, np_end)
         if not candidates:
             return None, np_end
-        if candidates[0].start != np_start and not re.fullmatch(
-            r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,6}",
-            self.text[np_start : candidates[0].start],
+        if candidates[0].start != np_start and not _WORDS_BEFORE_SPEAKER.fullmatch(
+            self.text, np_start, candidates[0].start
         ):
             return None, np_end
         persons = [
@@ -617,7 +631,7 @@ class _Article:
         cut = 0
         for m in _SEPARATOR.finditer(pre):
             cut = m.end()
-        for m in re.finditer(r"\bthat\s+", pre):
+        for m in _THAT.finditer(pre):
             cut = max(cut, m.end())
         phrase = pre[cut:]
         lead = _CONNECTOR.match(phrase)
@@ -724,8 +738,8 @@ class _Article:
         start, end = content
         mode = "reported"
         inside = [q for q in self.quotations if start <= q.open and q.close < end and not q.nested]
-        if len(inside) == 1 and re.fullmatch(
-            r"\W*", self.text[start : inside[0].open] + self.text[inside[0].close + 1 : end]
+        if len(inside) == 1 and _NO_WORDS.fullmatch(
+            self.text[start : inside[0].open] + self.text[inside[0].close + 1 : end]
         ):
             mode = "direct"
             start, end = _trim_quote(self.text, *inside[0].inner)
@@ -763,7 +777,7 @@ class _Article:
         if cue.speaker in ("before", "either"):
             candidate = self._speaker_before(c_start, s_start)
         if candidate is None and cue.speaker in ("after", "either"):
-            before = re.sub(r"[\s\x00\"“”»«,.!?'’‘-]", "", self.masked[s_start:c_start])
+            before = _PUNCTUATION.sub("", self.masked[s_start:c_start])
             if (
                 cue.speaker == "after"
                 or before == ""
@@ -834,14 +848,15 @@ class _Article:
         for q in self.quotations:
             if q.nested or q.open in self.used_quotations:
                 continue
-            if s_start <= q.close < attr_start and re.fullmatch(
-                r"[ \t,.!?:;—–-]*", self.text[q.close + 1 : attr_start]
+            # (the gaps are matched in place, without slicing the text up to each quotation)
+            if s_start <= q.close < attr_start and _GAP_AFTER_QUOTE.fullmatch(
+                self.text, q.close + 1, attr_start
             ):
                 return q
-            if attr_end <= q.open and re.fullmatch(r"\s*:\s*", self.masked[attr_end : q.open]):
+            if attr_end <= q.open and _COLON_GAP.fullmatch(self.masked, attr_end, q.open):
                 return q  # 'Zelensky said:' and the quotation in the next paragraph
-            if attr_end <= q.open < s_end and re.fullmatch(
-                r"\s*(?:[^\x00.\"“”\n]{0,40}?)[:,]\s*", self.masked[attr_end : q.open]
+            if attr_end <= q.open < s_end and _GAP_BEFORE_QUOTE.fullmatch(
+                self.masked, attr_end, q.open
             ):
                 return q
         return None
@@ -857,14 +872,14 @@ class _Article:
         tail = self.masked[attr_end:s_end]
         tail_short = (
             len(tail.split()) <= 10
-            and not re.search(r"\bthat\b|\x00", tail)
+            and not _THAT_OR_QUOTE.search(tail)
             and (not tail.strip() or _TAIL.match(tail) is not None)
         )
         told = cue.form.lower() in ("told", "tells")
         if told and not tail_short and _LISTENER.fullmatch(tail):
             tail_short = True  # "..., Zakharova told reporters in Moscow."
         before = self.masked[s_start:attr_start]
-        sep = re.search(r"(,|\s[-–—])\s*$", before)
+        sep = _FINAL_SEPARATOR.search(before)
         if sep and tail_short:
             end = s_start + sep.start()
             start = s_start
@@ -931,7 +946,7 @@ class _Article:
             ends_sentence = inner[-1:] in (".", "!", "?", "…")
             if within:
                 between = self.masked[start_at : q.open]
-                if not re.fullmatch(r"[^\x00\"“”]{0,80}[.!?]\s*", between):
+                if not _TO_SENTENCE_END.fullmatch(between):
                     continue
                 whole = not self.text[q.close + 1 : s_end].strip(" .")
             else:
