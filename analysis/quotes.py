@@ -54,6 +54,7 @@ from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
 from analysis.gazetteer import KINDS, Gazetteer
 from analysis.mentions import (
+    MENTION_COLUMNS,
     _mention_rows,
     default_gazetteer,
     publication_years,
@@ -476,7 +477,7 @@ def _role_pattern(labels: tuple[str, ...], adjectives: tuple[str, ...]) -> re.Pa
 class _Article:
     """The quote finder's state for one article."""
 
-    def __init__(self, text, sentences, gazetteer, cues, year=None):
+    def __init__(self, text, sentences, gazetteer, cues, year=None, mention_rows=None):
         self.text = text
         self.gazetteer = gazetteer
         self.cues = cues
@@ -493,8 +494,8 @@ class _Article:
             self.in_quote[q.open : q.close + 1] = b"\x01" * (q.close + 1 - q.open)
         self.mentions = [
             _Candidate(start, end, actor=actor, kind=_RESOLVED_FROM_TYPE[mention_type])
-            for start, end, _alias, actor, kind, _camp, mention_type, *_ in _mention_rows(
-                text, gazetteer, year
+            for start, end, _alias, actor, kind, _camp, mention_type, *_ in (
+                _mention_rows(text, gazetteer, year) if mention_rows is None else mention_rows
             )
             if mention_type in _RESOLVED_FROM_TYPE
             and (kind in _SPEAKER_KINDS or mention_type == "capital")
@@ -1079,10 +1080,20 @@ def _spans_by_article(sentences: pd.DataFrame) -> dict:
     return spans
 
 
-def _quote_rows(text, spans, gazetteer, cues, year=None) -> list[dict]:
+def _mentions_by_article(mentions: pd.DataFrame) -> dict:
+    """The rows of a mentions table by article, as tuples in the order of
+    ``MENTION_COLUMNS[2:]`` as :func:`analysis.mentions._mention_rows` gives them."""
+    values = [mentions[c].tolist() for c in MENTION_COLUMNS[2:]]
+    grouped: dict = {}
+    for article_id, *row in zip(mentions["article_id"].tolist(), *values, strict=True):
+        grouped.setdefault(article_id, []).append(tuple(row))
+    return grouped
+
+
+def _quote_rows(text, spans, gazetteer, cues, year=None, mention_rows=None) -> list[dict]:
     if not spans:
         return []
-    article = _Article(text, spans, gazetteer, cues, year)
+    article = _Article(text, spans, gazetteer, cues, year, mention_rows)
     for index in range(len(spans)):
         article.process(index)
     return sorted(article.rows, key=lambda r: (r["start"], r["end"]))
@@ -1113,6 +1124,7 @@ def quotes(
     gazetteer: Gazetteer | None = None,
     cues: SpeechCues | None = None,
     sentences: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per quoted or reported statement in each article of ``corpus``.
 
@@ -1126,6 +1138,10 @@ def quotes(
     article's year; "role" is "the diplomat", resolved to an earlier actor), ``speaker_kind``, ``speaker_camp``, ``cue``
     (the reporting verb or phrase) with ``cue_start``/``cue_end``, and
     ``mode`` (direct | reported | mixed).
+
+    ``sentences`` and ``mentions`` may be passed to reuse tables already computed
+    (``mentions`` as :func:`analysis.mentions` returns it for this corpus and
+    gazetteer, rows in its order); otherwise they are computed here.
     """
     if sentences is None:
         import analysis
@@ -1134,11 +1150,13 @@ def quotes(
     gazetteer = gazetteer or default_gazetteer()
     cues = cues or default_speech_cues()
     spans_of = _spans_by_article(sentences)
+    mentions_of = None if mentions is None else _mentions_by_article(mentions)
     rows = []
     for article_id, text, year in zip(
         corpus["article_id"], corpus["text"], publication_years(corpus), strict=True
     ):
-        found = _quote_rows(text, spans_of.get(article_id, []), gazetteer, cues, year)
+        own = None if mentions_of is None else mentions_of.get(article_id, [])
+        found = _quote_rows(text, spans_of.get(article_id, []), gazetteer, cues, year, own)
         for row in found:
             row["article_id"] = article_id
         rows.extend(found)
