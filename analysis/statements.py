@@ -537,25 +537,17 @@ def statements(
         mentions = analysis.mentions(corpus)
     camps = _camp_lookup(mentions)
 
-    def records_by_article(table: pd.DataFrame, columns) -> dict[str, list[dict]]:
+    def records_by_article(table: pd.DataFrame) -> dict[str, list[dict]]:
         grouped: dict[str, list[dict]] = {}
-        for record in table_records(table, ["article_id", *columns]):
+        for record in table_records(table):
             grouped.setdefault(record["article_id"], []).append(record)
         return grouped
 
-    # only the columns _article_statements reads (an absent one stays absent)
-    by_article = records_by_article(
-        sentences.sort_values(["article_id", "start"]),
-        ["sentence_id", "paragraph_id", "start", "end", "kind"],
-    )
-    q_by = records_by_article(quotes, ["start", "end", "speaker", "speaker_start", "speaker_end"])
-    m_by = records_by_article(
-        mentions.sort_values(["article_id", "start"]),
-        ["start", "end", "actor", "kind", "camp", "type", "possessive"],
-    )
+    by_article = records_by_article(sentences.sort_values(["article_id", "start"]))
+    q_by = records_by_article(quotes)
+    m_by = records_by_article(mentions.sort_values(["article_id", "start"]))
     rows: list[dict] = []
-    article_columns = ["article_id", "text", "published", "published_estimated", "outlet"]
-    for article in table_records(corpus, article_columns):
+    for article in table_records(corpus):
         aid = article["article_id"]
         if aid not in by_article:
             continue
