@@ -33,9 +33,12 @@ What a match means is decided here, not in the patterns:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import ahocorasick_rs
 
 from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
@@ -70,6 +73,8 @@ PLOVER_TYPES = frozenset(
 AGENTS = ("voice", "doer")
 
 _CLAUSE_BREAK = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s')
+# Every offset where a clause break starts, overlapping ones included.
+_CLAUSE_BREAK_START = re.compile(rf"(?=(?:{_CLAUSE_BREAK.pattern}))")
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 
 
@@ -112,7 +117,7 @@ class ActLexicon:
     negation: frozenset[str]
     hypothetical: re.Pattern
     repetition: re.Pattern
-    any_cue: re.Pattern  # every cue pattern in one alternation, to skip sentences fast
+    cue_words: CueWords  # the words each cue needs, to search only the cues that can match
 
     def cameo_label(self, code: str) -> str:
         return self.cameo[code][0]
@@ -165,6 +170,115 @@ class ActMatch:
     @property
     def score(self) -> float:
         return self.primary.cue.score
+
+
+# --------------------------------------------------------------------------- cue words
+
+# The characters other than A-Z and a-z that re.IGNORECASE matches to an ASCII
+# letter (İ ı to i, ſ to s, the Kelvin sign to k; tests/test_acts.py checks every
+# character). Replaced by that letter, ``str.lower`` maps every character that can
+# match an ASCII literal to the literal's lower case, and keeps the length.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased so that a case-insensitive regular expression that
+    matches it contains its ASCII literals, lower-cased, at the same offsets."""
+    return text.translate(_FOLD).lower()
+
+
+def required_words(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+    """What every match of ``pattern`` contains: sets of lower-case ASCII strings,
+    each needed once (one of its strings is in every match). An empty list when
+    the pattern names no such words (then it must always be searched).
+
+    Read from the pattern's parse tree (Python's own parser, ``re._parser``): a run
+    of literal characters is needed; a group needs what its content needs; an
+    alternation needs one of what each branch needs; a repeat of at least one
+    what its content needs. Anything else (a class, ``\\w``, a look-ahead, an
+    optional part) needs nothing. Sets with a string shorter than three
+    characters are dropped: they would be found in almost any sentence.
+    """
+    from re import _constants as c
+    from re import _parser
+
+    def rarest(needs: list[frozenset[str]]) -> frozenset[str]:
+        return max(needs, key=lambda words: (min(map(len, words)), -len(words)))
+
+    def needs(items) -> list[frozenset[str]]:
+        found, run = [], ""
+        for op, av in list(items) + [(None, None)]:  # a sentinel closes the last run
+            if op is c.LITERAL and av < 128:
+                run += chr(av).lower()
+                continue
+            if run:
+                found.append(frozenset([run]))
+                run = ""
+            if op is c.SUBPATTERN:
+                found += needs(av[3])
+            elif op is c.BRANCH:
+                branches = [needs(branch) for branch in av[1]]
+                if all(branches):  # one set per branch, the least likely by chance
+                    found.append(frozenset().union(*map(rarest, branches)))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                found += needs(av[2])
+        return [words for words in found if min(map(len, words)) >= 3]
+
+    try:
+        return needs(_parser.parse(pattern, flags))
+    except Exception:  # a Python whose private parser differs: search the cue always
+        return []
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """The words each cue pattern needs (:func:`required_words`), found in a text with
+    one Aho-Corasick pass: a cue that lacks one of its needs cannot match, so it is
+    not searched. Cues that need no word are always searched."""
+
+    cues: tuple[Cue, ...]  # by ``order``
+    matcher: ahocorasick_rs.AhoCorasick | None  # None when no cue needs a word
+    cues_of_word: tuple[tuple[int, ...], ...]  # for each word, the ``order`` of its cues
+    needs: dict[int, tuple[frozenset[int], ...]]  # cue order -> sets of word indices
+    always: frozenset[int]
+
+    @classmethod
+    def build(cls, cues: list[Cue]) -> CueWords:
+        index: dict[str, int] = {}
+        cues_of_word: list[list[int]] = []
+        needs = {}
+        for cue in cues:
+            needed = required_words(cue.regex.pattern, cue.regex.flags)
+            for word in sorted({w for words in needed for w in words}):
+                if word not in index:
+                    index[word] = len(index)
+                    cues_of_word.append([])
+                cues_of_word[index[word]].append(cue.order)
+            needs[cue.order] = tuple(frozenset(index[w] for w in words) for words in needed)
+        if sorted(cue.order for cue in cues) != list(range(len(cues))):
+            raise ValueError("cue orders must be 0, 1, 2 ...")  # as load_acts numbers them
+        return cls(
+            tuple(sorted(cues, key=lambda cue: cue.order)),
+            ahocorasick_rs.AhoCorasick(list(index)) if index else None,
+            tuple(tuple(orders) for orders in cues_of_word),
+            needs,
+            frozenset(order for order, need in needs.items() if not need),
+        )
+
+    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
+        """Every cue that can match in ``text[start:end]``, in ``order``."""
+        words = set()
+        if self.matcher is not None:
+            folded = fold(text[start:end])
+            words = {
+                i for i, _, _ in self.matcher.find_matches_as_indexes(folded, overlapping=True)
+            }
+        some = {order for word in words for order in self.cues_of_word[word]}
+        return [
+            self.cues[order]
+            for order in sorted(some | self.always)
+            if all(not need.isdisjoint(words) for need in self.needs[order])
+        ]
 
 
 # --------------------------------------------------------------------------- loading
@@ -319,11 +433,8 @@ def load_acts(path=None) -> ActLexicon:
             _compile(pattern, path, line, f"{key} pattern")
         return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in items) + r")\b", re.IGNORECASE)
 
-    any_cue = re.compile(
-        "|".join(cue.regex.pattern for act in acts.values() for cue in act.cues), re.IGNORECASE
-    )
     return ActLexicon(
-        any_cue=any_cue,
+        cue_words=CueWords.build([cue for act in acts.values() for cue in act.cues]),
         path=path,
         acts=acts,
         cameo=cameo,
@@ -367,15 +478,30 @@ def acts_table(lexicon: ActLexicon | None = None):
 # --------------------------------------------------------------------------- matching
 
 
+@lru_cache(maxsize=32)
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where the clause breaks of ``text`` end, scanning from the start, and every
+    offset where a break could start; computed once per text (a sentence or an
+    article asks for many clauses).
+
+    A break is one character or a dash between spaces, and neither the spaces nor
+    the dash is a break character, so the scan from the start finds the same
+    breaks before an offset as a scan stopping at that offset.
+    """
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    starts = [m.start() for m in _CLAUSE_BREAK_START.finditer(text)]
+    return ends, starts
+
+
 def clause_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """The clause around ``text[start:end]``: between commas, semicolons, colons,
     dashes, brackets or quotation marks."""
     end = start if end is None else end
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    m = _CLAUSE_BREAK.search(text, end)
-    right = m.start() if m else len(text)
+    ends, starts = _clause_breaks(text)
+    i = bisect_right(ends, start)  # the last break that ends at or before start
+    left = ends[i - 1] if i else 0
+    j = bisect_left(starts, end)  # the first break that starts at or after end
+    right = starts[j] if j < len(starts) else len(text)
     return left, right
 
 
@@ -413,13 +539,18 @@ def _cue_matches(text: str, raw, lexicon: ActLexicon) -> list[CueMatch]:
 
 
 def _raw_cues(text: str, lexicon: ActLexicon) -> list[tuple[Cue, int, int]]:
-    if lexicon.any_cue.search(text) is None:  # one pass rules out most texts
-        return []
+    return _raw_cues_in(text, 0, len(text), lexicon)
+
+
+def _raw_cues_in(text: str, s: int, e: int, lexicon: ActLexicon) -> list[tuple[Cue, int, int]]:
+    """Every cue match in ``text[s:e]`` (offsets into ``text``), in act and cue order.
+
+    Only the cues whose words occur in the text (:class:`CueWords`) are searched.
+    """
     return [
         (cue, m.start(), m.end())
-        for act in lexicon.acts.values()
-        for cue in act.cues
-        for m in cue.regex.finditer(text)
+        for cue in lexicon.cue_words.candidates(text, s, e)
+        for m in cue.regex.finditer(text, s, e)
         if m.end() > m.start()
     ]
 
@@ -490,22 +621,16 @@ def code_sentences(
     text: str, spans: list[tuple[int, int]], lexicon: ActLexicon | None = None
 ) -> list[list[ActMatch]]:
     """The acts of each sentence ``text[start:end]`` of one article, with offsets
-    relative to the sentence, exactly as :func:`code_sentence` gives them. One pass of
-    all cues together rules out sentences without any; the others are searched in
-    place, without copying the sentence."""
+    relative to the sentence, exactly as :func:`code_sentence` gives them. Sentences
+    are searched in place, without copying them (see :func:`_raw_cues_in`)."""
     lexicon = lexicon or default_acts()
     result = []
     for s, e in spans:
-        if lexicon.any_cue.search(text, s, e) is None:
+        raw = _raw_cues_in(text, s, e, lexicon)
+        if not raw:
             result.append([])
             continue
-        raw = [
-            (cue, m.start() - s, m.end() - s)
-            for act in lexicon.acts.values()
-            for cue in act.cues
-            for m in cue.regex.finditer(text, s, e)
-            if m.end() > m.start()
-        ]
+        raw = [(cue, start - s, end - s) for cue, start, end in raw]
         sentence = text[s:e]
         result.append(_decide(sentence, _cue_matches(sentence, raw, lexicon)))
     return result

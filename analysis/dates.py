@@ -113,11 +113,21 @@ class ResolvedDate:
     expression: DateExpression | None = None
 
 
+# Patterns that need a digit (a day or a year) to match; a weekday needs "day"
+# (names are matched case-sensitively). Checking first spares most sentences
+# most of the patterns.
+_NEEDS_DIGIT = frozenset({"month_day", "day_month", "month_year", "year"})
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str) -> list[DateExpression]:
     """Every date expression in ``text``, left to right, without overlaps."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
+    has_digit = _DIGIT.search(text) is not None
     for kind, regex in _PATTERNS:
+        if (kind in _NEEDS_DIGIT and not has_digit) or (kind == "weekday" and "day" not in text):
+            continue
         for m in regex.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -34,6 +34,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.statements import table_records
+
 #: Minimum TF-IDF cosine similarity for two statements to be one event.
 EVENT_SIMILARITY = 0.25
 
@@ -121,9 +123,33 @@ def _blocks(rows: pd.DataFrame) -> list[list[int]]:
         if current:
             blocks.append(current)
         undated = group[group["event_date"].isna()]
-        for _, same in undated.groupby("article_id", sort=False):
-            blocks.append([int(i) for i in same.index])
+        by_article: dict = {}  # in order of first appearance, as groupby(sort=False)
+        for pos, article_id in zip(undated.index, undated["article_id"], strict=True):
+            if not pd.isna(article_id):
+                by_article.setdefault(article_id, []).append(int(pos))
+        blocks.extend(by_article.values())
     return [b for b in blocks if len(b) > 1]
+
+
+def _cosines(matrix, pairs: list[tuple[int, int]], batch: int = 500) -> list[float]:
+    """``matrix[i] . matrix[j]`` for each pair, from one sparse product per batch of
+    pairs covering up to ``batch`` rows (not one per block: thousands of tiny
+    products). An entry of a product depends only on its own two rows, so the
+    values are the same whichever rows share the batch."""
+    scores: list[float] = []
+    start = 0
+    while start < len(pairs):
+        at: dict[int, int] = {}  # row of the matrix -> row of the batch
+        end = start
+        while end < len(pairs) and len(at) < batch:
+            for k in pairs[end]:
+                at.setdefault(k, len(at))
+            end += 1
+        sub = matrix[list(at)]
+        sim = (sub @ sub.T).toarray()
+        scores += [sim[at[i], at[j]] for i, j in pairs[start:end]]
+        start = end
+    return scores
 
 
 def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY) -> pd.Series:
@@ -151,21 +177,25 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
             i = parent[i]
         return i
 
-    records = rows.to_dict("records")
-    for block in _blocks(rows):
-        sim = (matrix[block] @ matrix[block].T).toarray() if matrix is not None else None
-        for a_pos, i in enumerate(block):
-            for b_pos in range(a_pos + 1, len(block)):
-                j = block[b_pos]
-                a, b = records[i], records[j]
-                score = sim[a_pos, b_pos] if sim is not None else float(a["text"] == b["text"])
-                if (
-                    a["counted"] == b["counted"]
-                    and score >= threshold
-                    and _same_voice(a, b)
-                    and _same_day(a, b)
-                ):
-                    parent[find(j)] = find(i)
+    columns = ["article_id", "text", "counted", "speaker", "camp", "event_date", "date_end"]
+    records = table_records(rows, columns)
+    # The cheap conditions first; cosines only for the pairs that pass them.
+    pairs = [
+        (i, j)
+        for block in _blocks(rows)
+        for a_pos, i in enumerate(block)
+        for j in block[a_pos + 1 :]
+        if records[i]["counted"] == records[j]["counted"]
+        and _same_voice(records[i], records[j])
+        and _same_day(records[i], records[j])
+    ]
+    if matrix is None:
+        scores = [float(records[i]["text"] == records[j]["text"]) for i, j in pairs]
+    else:
+        scores = _cosines(matrix, pairs)
+    for (i, j), score in zip(pairs, scores, strict=True):
+        if score >= threshold:
+            parent[find(j)] = find(i)
 
     roots = [find(i) for i in range(n)]
     order = rows.assign(_root=roots, _date=rows["event_date"]).sort_values(

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
@@ -54,10 +54,10 @@ from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
 from analysis.gazetteer import KINDS, Gazetteer
 from analysis.mentions import (
+    MENTION_COLUMNS,
     _mention_rows,
     default_gazetteer,
     publication_years,
-    sentences_by_article,
 )
 from analysis.sentences import split_sentences
 
@@ -136,6 +136,15 @@ class SpeechCues:
                 covered = start - negative
                 result.append((start, covered, self.cues[forms[index]]))
         return result
+
+    @cached_property
+    def anaphor_pattern(self) -> re.Pattern:
+        """One regular expression for every anaphor form, longest first."""
+        forms = sorted(self.anaphors, key=len, reverse=True)
+        return re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
+            re.IGNORECASE,
+        )
 
     @cached_property
     def cue_pattern(self) -> re.Pattern:
@@ -276,10 +285,14 @@ class Quotation:
         return self.open + 1, self.close
 
 
+_LABEL_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
+
+
 def _looks_like_label(inner: str) -> bool:
     """A short phrase or a title in capitals, not a sentence."""
-    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", inner)
-    if re.search(r"[.!?…]\s+\S", inner):
+    words = _LABEL_WORD.findall(inner)
+    if _SENTENCE_BREAK.search(inner):
         return False
     if len(words) <= 4:
         return True
@@ -408,6 +421,17 @@ _NOT_NAMES = frozenset(
 )
 # ", a Kremlin adviser." after an unlisted speaker's name, to the end of the sentence.
 _APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,;:.!?\x00\"“”\n]{1,80}?)\s*[.!?]?\s*$")
+# Small patterns of the speaker and quotation rules, compiled once.
+_WORDS_BEFORE_SPEAKER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,6}")
+_THAT = re.compile(r"\bthat\s+")
+_NO_WORDS = re.compile(r"\W*")
+_PUNCTUATION = re.compile(r"[\s\x00\"“”»«,.!?'’‘-]")
+_GAP_AFTER_QUOTE = re.compile(r"[ \t,.!?:;—–-]*")
+_COLON_GAP = re.compile(r"\s*:\s*")
+_GAP_BEFORE_QUOTE = re.compile(r"\s*(?:[^\x00.\"“”\n]{0,40}?)[:,]\s*")
+_THAT_OR_QUOTE = re.compile(r"\bthat\b|\x00")
+_FINAL_SEPARATOR = re.compile(r"(,|\s[-–—])\s*$")
+_TO_SENTENCE_END = re.compile(r"[^\x00\"“”]{0,80}[.!?]\s*")
 _SPEAKER_KINDS = {"person", "organisation", "country", "media"}
 # Mention types that can name a speaker, and what resolved_from then says.
 _RESOLVED_FROM_TYPE = {"name": "name", "capital": "capital", "role": "office"}
@@ -433,10 +457,27 @@ class _Candidate:
     kind: str = "name"  # name | capital | office | pronoun | role | statement
 
 
+@lru_cache(maxsize=8)
+def _role_pattern(labels: tuple[str, ...], adjectives: tuple[str, ...]) -> re.Pattern | None:
+    """ "The [adjective] label" ("the Russian diplomat") for a gazetteer's labels and
+    adjectives, built once per gazetteer rather than once per article."""
+    if not labels:
+        return None
+    labels = sorted(labels, key=len, reverse=True)
+    adjectives = sorted(adjectives, key=len, reverse=True)
+    return re.compile(
+        r"\b[Tt]he\s+(?:(?P<adj>"
+        + "|".join(map(re.escape, adjectives))
+        + r")\s+)?(?P<label>(?i:"
+        + "|".join(map(re.escape, labels))
+        + r"))(?![\w'’-])"
+    )
+
+
 class _Article:
     """The quote finder's state for one article."""
 
-    def __init__(self, text, sentences, gazetteer, cues, year=None):
+    def __init__(self, text, sentences, gazetteer, cues, year=None, mention_rows=None):
         self.text = text
         self.gazetteer = gazetteer
         self.cues = cues
@@ -453,8 +494,8 @@ class _Article:
             self.in_quote[q.open : q.close + 1] = b"\x01" * (q.close + 1 - q.open)
         self.mentions = [
             _Candidate(start, end, actor=actor, kind=_RESOLVED_FROM_TYPE[mention_type])
-            for start, end, _alias, actor, kind, _camp, mention_type, *_ in _mention_rows(
-                text, gazetteer, year
+            for start, end, _alias, actor, kind, _camp, mention_type, *_ in (
+                _mention_rows(text, gazetteer, year) if mention_rows is None else mention_rows
             )
             if mention_type in _RESOLVED_FROM_TYPE
             and (kind in _SPEAKER_KINDS or mention_type == "capital")
@@ -475,25 +516,12 @@ class _Article:
         covered = bytearray(len(self.text) + 1)
         for m in self.mentions:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-        forms = sorted(self.cues.anaphors, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
-            re.IGNORECASE,
-        )
-        for m in pattern.finditer(self.masked):
+        for m in self.cues.anaphor_pattern.finditer(self.masked):
             anaphor = self.cues.anaphors[m.group().lower()]
             kind = "statement" if anaphor.last_speaker else "pronoun"
             found.append(_Candidate(m.start(), m.end(), anaphor=anaphor, kind=kind))
-        labels = sorted(self.gazetteer.labels, key=len, reverse=True)
-        adjectives = sorted(self.gazetteer.adjectives, key=len, reverse=True)
-        if labels:
-            role = re.compile(
-                r"\b[Tt]he\s+(?:(?P<adj>"
-                + "|".join(map(re.escape, adjectives))
-                + r")\s+)?(?P<label>(?i:"
-                + "|".join(map(re.escape, labels))
-                + r"))(?![\w'’-])"
-            )
+        role = _role_pattern(tuple(self.gazetteer.labels), tuple(self.gazetteer.adjectives))
+        if role is not None:
             for m in role.finditer(self.masked):
                 if any(covered[m.start() : m.end()]):
                     continue
@@ -585,9 +613,8 @@ class _Article:
         candidates = self._candidates(np_start, np_end)
         if not candidates:
             return None, np_end
-        if candidates[0].start != np_start and not re.fullmatch(
-            r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,6}",
-            self.text[np_start : candidates[0].start],
+        if candidates[0].start != np_start and not _WORDS_BEFORE_SPEAKER.fullmatch(
+            self.text, np_start, candidates[0].start
         ):
             return None, np_end
         persons = [
@@ -605,7 +632,7 @@ class _Article:
         cut = 0
         for m in _SEPARATOR.finditer(pre):
             cut = m.end()
-        for m in re.finditer(r"\bthat\s+", pre):
+        for m in _THAT.finditer(pre):
             cut = max(cut, m.end())
         phrase = pre[cut:]
         lead = _CONNECTOR.match(phrase)
@@ -712,8 +739,8 @@ class _Article:
         start, end = content
         mode = "reported"
         inside = [q for q in self.quotations if start <= q.open and q.close < end and not q.nested]
-        if len(inside) == 1 and re.fullmatch(
-            r"\W*", self.text[start : inside[0].open] + self.text[inside[0].close + 1 : end]
+        if len(inside) == 1 and _NO_WORDS.fullmatch(
+            self.text[start : inside[0].open] + self.text[inside[0].close + 1 : end]
         ):
             mode = "direct"
             start, end = _trim_quote(self.text, *inside[0].inner)
@@ -751,7 +778,7 @@ class _Article:
         if cue.speaker in ("before", "either"):
             candidate = self._speaker_before(c_start, s_start)
         if candidate is None and cue.speaker in ("after", "either"):
-            before = re.sub(r"[\s\x00\"“”»«,.!?'’‘-]", "", self.masked[s_start:c_start])
+            before = _PUNCTUATION.sub("", self.masked[s_start:c_start])
             if (
                 cue.speaker == "after"
                 or before == ""
@@ -822,14 +849,15 @@ class _Article:
         for q in self.quotations:
             if q.nested or q.open in self.used_quotations:
                 continue
-            if s_start <= q.close < attr_start and re.fullmatch(
-                r"[ \t,.!?:;—–-]*", self.text[q.close + 1 : attr_start]
+            # (the gaps are matched in place, without slicing the text up to each quotation)
+            if s_start <= q.close < attr_start and _GAP_AFTER_QUOTE.fullmatch(
+                self.text, q.close + 1, attr_start
             ):
                 return q
-            if attr_end <= q.open and re.fullmatch(r"\s*:\s*", self.masked[attr_end : q.open]):
+            if attr_end <= q.open and _COLON_GAP.fullmatch(self.masked, attr_end, q.open):
                 return q  # 'Zelensky said:' and the quotation in the next paragraph
-            if attr_end <= q.open < s_end and re.fullmatch(
-                r"\s*(?:[^\x00.\"“”\n]{0,40}?)[:,]\s*", self.masked[attr_end : q.open]
+            if attr_end <= q.open < s_end and _GAP_BEFORE_QUOTE.fullmatch(
+                self.masked, attr_end, q.open
             ):
                 return q
         return None
@@ -845,14 +873,14 @@ class _Article:
         tail = self.masked[attr_end:s_end]
         tail_short = (
             len(tail.split()) <= 10
-            and not re.search(r"\bthat\b|\x00", tail)
+            and not _THAT_OR_QUOTE.search(tail)
             and (not tail.strip() or _TAIL.match(tail) is not None)
         )
         told = cue.form.lower() in ("told", "tells")
         if told and not tail_short and _LISTENER.fullmatch(tail):
             tail_short = True  # "..., Zakharova told reporters in Moscow."
         before = self.masked[s_start:attr_start]
-        sep = re.search(r"(,|\s[-–—])\s*$", before)
+        sep = _FINAL_SEPARATOR.search(before)
         if sep and tail_short:
             end = s_start + sep.start()
             start = s_start
@@ -919,7 +947,7 @@ class _Article:
             ends_sentence = inner[-1:] in (".", "!", "?", "…")
             if within:
                 between = self.masked[start_at : q.open]
-                if not re.fullmatch(r"[^\x00\"“”]{0,80}[.!?]\s*", between):
+                if not _TO_SENTENCE_END.fullmatch(between):
                     continue
                 whole = not self.text[q.close + 1 : s_end].strip(" .")
             else:
@@ -1034,10 +1062,38 @@ def _spans(sentences: pd.DataFrame) -> list[tuple[int, int, int, int]]:
     )
 
 
-def _quote_rows(text, spans, gazetteer, cues, year=None) -> list[dict]:
+def _spans_by_article(sentences: pd.DataFrame) -> dict:
+    """:func:`_spans` of every article, in one pass over the whole table (not a
+    sort and four conversions per article)."""
+    ordered = sentences.sort_values(["article_id", "start"], kind="stable")
+    spans: dict = {}
+    for article_id, *span in zip(
+        ordered["article_id"].tolist(),
+        ordered["sentence_id"].astype(int).tolist(),
+        ordered["start"].astype(int).tolist(),
+        ordered["end"].astype(int).tolist(),
+        ordered["paragraph_id"].astype(int).tolist(),
+        strict=True,
+    ):
+        if not pd.isna(article_id):
+            spans.setdefault(article_id, []).append(tuple(span))
+    return spans
+
+
+def _mentions_by_article(mentions: pd.DataFrame) -> dict:
+    """The rows of a mentions table by article, as tuples in the order of
+    ``MENTION_COLUMNS[2:]`` as :func:`analysis.mentions._mention_rows` gives them."""
+    values = [mentions[c].tolist() for c in MENTION_COLUMNS[2:]]
+    grouped: dict = {}
+    for article_id, *row in zip(mentions["article_id"].tolist(), *values, strict=True):
+        grouped.setdefault(article_id, []).append(tuple(row))
+    return grouped
+
+
+def _quote_rows(text, spans, gazetteer, cues, year=None, mention_rows=None) -> list[dict]:
     if not spans:
         return []
-    article = _Article(text, spans, gazetteer, cues, year)
+    article = _Article(text, spans, gazetteer, cues, year, mention_rows)
     for index in range(len(spans)):
         article.process(index)
     return sorted(article.rows, key=lambda r: (r["start"], r["end"]))
@@ -1068,6 +1124,7 @@ def quotes(
     gazetteer: Gazetteer | None = None,
     cues: SpeechCues | None = None,
     sentences: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per quoted or reported statement in each article of ``corpus``.
 
@@ -1081,6 +1138,10 @@ def quotes(
     article's year; "role" is "the diplomat", resolved to an earlier actor), ``speaker_kind``, ``speaker_camp``, ``cue``
     (the reporting verb or phrase) with ``cue_start``/``cue_end``, and
     ``mode`` (direct | reported | mixed).
+
+    ``sentences`` and ``mentions`` may be passed to reuse tables already computed
+    (``mentions`` as :func:`analysis.mentions` returns it for this corpus and
+    gazetteer, rows in its order); otherwise they are computed here.
     """
     if sentences is None:
         import analysis
@@ -1088,14 +1149,14 @@ def quotes(
         sentences = analysis.sentences(corpus)
     gazetteer = gazetteer or default_gazetteer()
     cues = cues or default_speech_cues()
-    by_article = sentences_by_article(sentences)
+    spans_of = _spans_by_article(sentences)
+    mentions_of = None if mentions is None else _mentions_by_article(mentions)
     rows = []
     for article_id, text, year in zip(
         corpus["article_id"], corpus["text"], publication_years(corpus), strict=True
     ):
-        own = by_article.get(article_id)
-        spans = _spans(own) if own is not None else []
-        found = _quote_rows(text, spans, gazetteer, cues, year)
+        own = None if mentions_of is None else mentions_of.get(article_id, [])
+        found = _quote_rows(text, spans_of.get(article_id, []), gazetteer, cues, year, own)
         for row in found:
             row["article_id"] = article_id
         rows.extend(found)

@@ -52,6 +52,7 @@ marked, never counted as made.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 import pandas as pd
 
@@ -285,6 +286,7 @@ def _article_statements(
     camps: dict[str, str],
     lexicon: ActLexicon,
 ) -> list[dict]:
+    """The statement rows of one article (``mention_rows`` sorted by ``start``)."""
     text = article["text"]
     published = article.get("published", pd.NaT)
     estimated = bool(article.get("published_estimated", False)) if pd.notna(published) else False
@@ -296,6 +298,7 @@ def _article_statements(
     last_speaker: dict[int, tuple[str, str]] = {}  # paragraph -> (speaker, basis)
     last_person = None  # the last person who spoke, for "He ..." / "She ..."
     kinds = {m["actor"]: str(m.get("kind", "")) for m in mention_rows}
+    mention_starts = [m["start"] for m in mention_rows]  # sorted (statements sorts them)
     sents = [s for s in sents if s.get("kind", "sentence") in STATEMENT_KINDS]
     coded = code_sentences(text, [(int(s["start"]), int(s["end"])) for s in sents], lexicon)
     previous = dict(zip((int(s["start"]) for s in sents), [None, *sents[:-1]], strict=True))
@@ -311,7 +314,9 @@ def _article_statements(
                     row["repeated"] = True
         if not matches:
             continue
-        s_mentions = [m for m in mention_rows if s_start <= m["start"] and m["end"] <= s_end]
+        # the mentions inside the sentence: those starting in it, found by bisection
+        first, last = bisect_left(mention_starts, s_start), bisect_right(mention_starts, s_end)
+        s_mentions = [m for m in mention_rows[first:last] if m["end"] <= s_end]
         for match in matches:
             cs, ce = s_start + match.start, s_start + match.end
             # voice: the quote the cue sits in
@@ -487,6 +492,17 @@ def _article_statements(
     return rows
 
 
+def table_records(table: pd.DataFrame, columns=None) -> list[dict]:
+    """The rows of ``table`` as dicts, the same values as ``table.to_dict("records")``
+    but built from whole columns (``tolist``), which is several times faster; with
+    ``columns``, only those of them that the table has."""
+    names = table.columns if columns is None else [c for c in columns if c in table.columns]
+    columns = {name: table[name].tolist() for name in names}
+    return [
+        dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)
+    ]
+
+
 def _empty_like(columns) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 
@@ -523,7 +539,7 @@ def statements(
 
     def records_by_article(table: pd.DataFrame) -> dict[str, list[dict]]:
         grouped: dict[str, list[dict]] = {}
-        for record in table.to_dict("records"):
+        for record in table_records(table):
             grouped.setdefault(record["article_id"], []).append(record)
         return grouped
 
@@ -531,7 +547,7 @@ def statements(
     q_by = records_by_article(quotes)
     m_by = records_by_article(mentions.sort_values(["article_id", "start"]))
     rows: list[dict] = []
-    for article in corpus.to_dict("records"):
+    for article in table_records(corpus):
         aid = article["article_id"]
         if aid not in by_article:
             continue

@@ -317,3 +317,79 @@ def test_code_sentences_matches_code_sentence(lexicon):
         [],
         ["rejection"],
     ]
+
+
+def _slow_clause_bounds(text, start, end=None):
+    """clause_bounds as first written: a scan from the start for every call."""
+    from analysis.acts import _CLAUSE_BREAK
+
+    end = start if end is None else end
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    return left, m.start() if m else len(text)
+
+
+def test_clause_bounds_match_a_scan_from_the_start():
+    import random
+
+    from analysis.acts import clause_bounds
+
+    rng = random.Random(5)
+    alphabet = ["a", "b", " ", " ", "-", ",", ";", ":", "(", ")", "\u2013", "\u2014", '"', "\u201c"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        for start in range(len(text) + 1):
+            for end in (None, start, min(len(text), start + 2)):
+                assert clause_bounds(text, start, end) == _slow_clause_bounds(text, start, end)
+
+
+def test_fold_maps_every_case_insensitive_match_of_ascii_to_its_lower_case():
+    import re
+
+    from analysis.acts import fold
+
+    ascii_letter = re.compile("[\x00-\x7f]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        assert len(fold(char)) == 1
+        if ascii_letter.match(char):
+            for ascii_code in range(128):
+                if re.fullmatch(re.escape(chr(ascii_code)), char, re.IGNORECASE):
+                    assert fold(char) == chr(ascii_code).lower(), hex(code)
+
+
+def test_required_words():
+    import re
+
+    from analysis.acts import required_words
+
+    assert required_words(r"\b(?:threaten(?:s|ed|ing)?)\b", re.I) == [{"threaten"}]
+    assert required_words(r"(?:ready|willing) (?:to|for)", re.I) == [{"ready", "willing"}]
+    assert required_words(r"(?:risk|danger) of war", re.I) == [{"risk", "danger"}, {" of war"}]
+    assert required_words(r"(?:\w+ )+abc", re.I) == [{"abc"}]
+    assert required_words(r"(?:abcd)+", re.I) == [{"abcd"}]
+    assert required_words(r"(?:abc)?\w", re.I) == []
+    assert required_words(r"abc|\w+", re.I) == []  # a branch that needs nothing
+    assert required_words(r"abc|x", re.I) == []  # too short to be worth looking for
+    assert required_words(r"[ab]cde(?=fgh)", re.I) == [{"cde"}]
+
+
+def test_cue_words_never_rule_out_a_cue_that_matches(lexicon, seeds):
+    from analysis.synthetic import generate_corpus
+
+    cues = [cue for act in lexicon.acts.values() for cue in act.cues]
+    texts = list(seeds["text"]) + list(generate_corpus(n_articles=40, seed=3)["text"])
+    sentences = [s for text in texts for s in text.split(".")]
+    # letters that re.IGNORECASE matches to ASCII ones: ı, ſ and the Kelvin sign
+    odd = ["an ult\u0131matum", "\u017fabotage", "provo\u212aed", "WARNED", ""]
+    searched = 0
+    for sentence in sentences + odd:
+        candidates = {cue.order for cue in lexicon.cue_words.candidates(sentence)}
+        for cue in cues:
+            if cue.regex.search(sentence):
+                assert cue.order in candidates, (cue.regex.pattern, sentence)
+                searched += 1
+    assert searched > 500
+    assert all(code_sentence(sentence, lexicon) for sentence in odd[:-1])

@@ -198,3 +198,33 @@ def test_a_statement_is_not_made_after_publication():
     text = "The ministry said on March 2 that Kyiv was ready to talk."
     cue = text.index("ready to")
     assert statement_date(text, cue, cue + 8, published).first == pd.Timestamp("2031-03-02")
+
+
+def _all_patterns(text):
+    """find_dates without its digit and "day" checks: every pattern on every text."""
+    from analysis.dates import _PATTERNS, DateExpression
+
+    found, taken = [], []
+    for kind, regex in _PATTERNS:
+        for m in regex.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            found.append(DateExpression(m.start(), m.end(), m.group(), kind, groups))
+    return sorted(found, key=lambda d: d.start)
+
+
+def test_find_dates_checks_skip_only_patterns_that_cannot_match(seed_sentences):
+    texts = list(seed_sentences["text"]) + [
+        "on Monday",
+        "MONDAY and monday",
+        "last week, on March \uff15",
+        "in 2022",
+        "February 4 and 5, 2025",
+        "earlier THIS MONTH",
+        "",
+    ]
+    assert sum(len(find_dates(t)) for t in texts) > 20
+    for text in texts:
+        assert find_dates(text) == _all_patterns(text), text

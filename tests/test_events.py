@@ -240,3 +240,18 @@ def test_seed_threshold_sits_between_same_and_different_statements(seed_statemen
     same_day_threats = idx[(seed_statements.act == "threat") & (seed_statements.article_id == UNN)]
     others = [sim[i, j] for i in same_day_threats for j in same_day_threats if i < j]
     assert max(others) < EVENT_SIMILARITY <= sim[targets[0], targets[1]]
+
+
+def test_cosines_do_not_depend_on_the_batch(seeds):
+    """_cosines multiplies a few rows at a time; the values are those of one product
+    of the whole matrix, to the bit."""
+    from analysis.events import _cosines, _tfidf
+
+    texts = list(Tables(seeds).sentences["text"])
+    matrix = _tfidf().fit_transform(texts)
+    whole = (matrix @ matrix.T).toarray()
+    pairs = [(i, j) for i in range(0, len(texts), 3) for j in range(i + 1, len(texts), 7)]
+    expected = [whole[i, j] for i, j in pairs]
+    for batch in (2, 5, 40, 10_000):
+        assert _cosines(matrix, pairs, batch=batch) == expected
+    assert sum(score > 0 for score in expected) > 50

@@ -689,3 +689,15 @@ def test_dnipro_spokeswoman_is_her_own_speaker(dnipro):
     assert row.quote == (
         "Any such mission will be treated as an intervention, and our response will be decisive"
     )
+
+
+def test_a_precomputed_mentions_table_gives_the_same_quotes(seeds, dnipro):
+    from analysis import mentions, sentences
+    from analysis.synthetic import generate_corpus
+
+    for corpus in (seeds, dnipro, generate_corpus(n_articles=30, seed=2)):
+        sents = sentences(corpus)
+        expected = quotes(corpus, sentences=sents)
+        assert len(expected) > 5
+        got = quotes(corpus, sentences=sents, mentions=mentions(corpus, sentences=sents))
+        pd.testing.assert_frame_equal(got, expected)
