@@ -86,7 +86,8 @@ class Tables:
     def quotes(self) -> pd.DataFrame:
         from .quotes import quotes
 
-        return quotes(self.corpus, sentences=self.sentences)
+        # the mentions table already holds what quotes would find again
+        return quotes(self.corpus, sentences=self.sentences, mentions=self.mentions)
 
     # --- issue 5: threats and proposals -------------------------------------------------
 
