@@ -623,21 +623,26 @@ def _table_rows(table, where, stem, id_width, first_row, columns, report, seen) 
     ``id_width(table)`` gives the zero-padding of generated ids (asked only when one is needed).
     """
     rows = []
-    for i, row in enumerate(table.to_dict("records"), start=first_row):
+    # whole columns as Python lists (converted in C), not one dict per row
+    n = len(table)
+    values = {
+        name: table[column].tolist() if column is not None else [None] * n
+        for name, column in columns.items()
+    }
+    metadata = ("title", "outlet", "url", "published")
+    for j, raw in enumerate(values["text"]):
+        i = first_row + j
         label = f"{where} row {i}"
-        raw = row[columns["text"]]
         if raw is None or (isinstance(raw, float) and pd.isna(raw)) or not str(raw).strip():
             report.skipped.append((label, f"empty text in column {columns['text']!r}"))
             continue
-        article_id = _cell(row, columns["article_id"]) or f"{stem}-{i:0{id_width(table)}d}"
+        article_id = _cell(values["article_id"][j]) or f"{stem}-{i:0{id_width(table)}d}"
         if article_id in seen:
             raise CorpusError(
                 f"duplicate article id {article_id!r}: {seen[article_id]} and {label}"
             )
         seen[article_id] = label
-        given = {
-            name: _cell(row, columns[name]) for name in ("title", "outlet", "url", "published")
-        }
+        given = {name: _cell(values[name][j]) for name in metadata}
         rows.append((article_id, label, str(raw), given))
     return rows
 
@@ -684,10 +689,8 @@ def _count_rows(path: Path) -> int:
     return sum(len(block) for block in _table_blocks(path, 10_000))
 
 
-def _cell(row: dict, column) -> str | None:
-    if column is None:
-        return None
-    value = row.get(column)
+def _cell(value) -> str | None:
+    """A table cell as stripped text, or None when it is missing or blank."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     value = str(value).strip()

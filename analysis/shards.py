@@ -100,12 +100,18 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+# Free text, different in every row: Parquet's dictionary encoding would be built only to
+# be dropped again (a third of the time of writing the articles and sentences).
+_FREE_TEXT = frozenset({"raw", "text", "quote", "removed", "example"})
+
+
 def write_part(table: pd.DataFrame, path: Path) -> None:
     """Write one shard of a table (without the index, without ``attrs``)."""
     table = table.copy(deep=False)
     table.attrs = {}
     path.parent.mkdir(parents=True, exist_ok=True)
-    table.to_parquet(path, index=False)
+    coded = [str(c) for c in table.columns if c not in _FREE_TEXT]
+    table.to_parquet(path, index=False, use_dictionary=coded)
 
 
 # --- in the parent -----------------------------------------------------------------------
