@@ -593,25 +593,37 @@ def _read_table(path: Path) -> pd.DataFrame:
         raise CorpusError(f"{path}: cannot read this table: {exc}") from None
 
 
-def _column(table: pd.DataFrame, name: str, given: str | None = None) -> str | None:
+def _names(block) -> list:
+    """The column names of a block of a table (a DataFrame or a pyarrow record batch)."""
+    return list(block.columns) if isinstance(block, pd.DataFrame) else block.schema.names
+
+
+def _values(block, column) -> list:
+    """One column of a block as a Python list."""
+    if isinstance(block, pd.DataFrame):
+        return block[column].tolist()
+    return block.column(column).to_pylist()
+
+
+def _column(table, name: str, given: str | None = None) -> str | None:
     if given is not None:
         return given
-    lower = {str(c).lower(): c for c in table.columns}
+    lower = {str(c).lower(): c for c in _names(table)}
     return next((lower[c] for c in TABLE_FIELDS[name] if c in lower), None)
 
 
-def _table_columns(table: pd.DataFrame, where: str, text_column) -> dict:
+def _table_columns(table, where: str, text_column) -> dict:
     """The table's column for each field; an error if it has no text column."""
-    if text_column is not None and text_column not in table.columns:
+    if text_column is not None and text_column not in _names(table):
         raise CorpusError(
-            f"{where}: no column {text_column!r}; columns are {', '.join(map(str, table.columns))}"
+            f"{where}: no column {text_column!r}; columns are {', '.join(map(str, _names(table)))}"
         )
     columns = {name: _column(table, name) for name in TABLE_FIELDS}
     columns["text"] = _column(table, "text", text_column)
     if columns["text"] is None:
         raise CorpusError(
             f"{where}: no text column (looked for {', '.join(TABLE_FIELDS['text'])}); "
-            f"the table has columns: {', '.join(map(str, table.columns))}. "
+            f"the table has columns: {', '.join(map(str, _names(table)))}. "
             "Name the text column with load_corpus(..., text_column=...)."
         )
     return columns
@@ -626,7 +638,7 @@ def _table_rows(table, where, stem, id_width, first_row, columns, report, seen) 
     # whole columns as Python lists (converted in C), not one dict per row
     n = len(table)
     values = {
-        name: table[column].tolist() if column is not None else [None] * n
+        name: _values(table, column) if column is not None else [None] * n
         for name, column in columns.items()
     }
     metadata = ("title", "outlet", "url", "published")
@@ -648,14 +660,15 @@ def _table_rows(table, where, stem, id_width, first_row, columns, report, seen) 
 
 
 def _table_blocks(path: Path, size: int):
-    """The rows of a table file in blocks of ``size``, as DataFrames, read lazily."""
+    """The rows of a table file in blocks of ``size``, read lazily: DataFrames, or
+    pyarrow record batches for Parquet (see :func:`_names`, :func:`_values`)."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            for batch in pq.ParquetFile(path).iter_batches(batch_size=size):
-                yield batch.to_pandas()
+            # record batches as they are: their columns become Python lists in C
+            yield from pq.ParquetFile(path).iter_batches(batch_size=size)
         elif suffix in (".csv", ".tsv"):
             yield from pd.read_csv(
                 path,
