@@ -64,9 +64,11 @@ def split_sentences(text: str, *, title: str | None = None) -> list[tuple[int, i
     wrapped = _is_hard_wrapped(text, lines)
     out: list[tuple[int, int, int, str]] = []
     # Sentence-end candidates come from one scan of the whole text, merged with the units
-    # by position (two pointers): far fewer Python steps than a scan per unit.
-    candidates = _CANDIDATE.finditer(text)
-    candidate = next(candidates, None)
+    # by position (two pointers): far fewer Python steps than a scan per unit. Each is
+    # (start, end of its punctuation and closers, first character after, punctuation).
+    candidates = [(m.start(), m.end(1), m.end(), m.group(1)) for m in _CANDIDATE.finditer(text)]
+    n_candidates = len(candidates)
+    ci = 0
     paragraph = -1
     for unit_start, unit_end, body_start in _units(text, lines, wrapped):
         paragraph += 1
@@ -79,15 +81,15 @@ def split_sentences(text: str, *, title: str | None = None) -> list[tuple[int, i
             out.append((unit_start, unit_end, paragraph, "heading"))
             continue
         kind = "bullet" if is_bullet else "sentence"
-        while candidate is not None and candidate.start() < body_start:
-            candidate = next(candidates, None)
+        while ci < n_candidates and candidates[ci][0] < body_start:
+            ci += 1
         sentence_start = body_start
-        while candidate is not None and candidate.start() < unit_end:
-            nxt = candidate.end()  # the first visible character after the candidate
-            if nxt < unit_end and _is_boundary(text, sentence_start, candidate, nxt):
-                out.append((sentence_start, candidate.end(1), paragraph, kind))
+        while ci < n_candidates and candidates[ci][0] < unit_end:
+            start, punct_end, nxt, punct = candidates[ci]  # nxt: first visible character after
+            if nxt < unit_end and _is_boundary(text, sentence_start, start, punct, nxt):
+                out.append((sentence_start, punct_end, paragraph, kind))
                 sentence_start = nxt
-            candidate = next(candidates, None)
+            ci += 1
         if sentence_start < unit_end:
             out.append((sentence_start, unit_end, paragraph, kind))
     return out
@@ -227,19 +229,20 @@ def _next_visible(text: str, pos: int, end: int) -> int | None:
     return pos if pos < end else None
 
 
-def _is_boundary(text: str, sentence_start: int, match: re.Match, nxt: int) -> bool:
-    """Whether the candidate ``match`` (punctuation, closers, space) ends a sentence."""
+def _is_boundary(text: str, sentence_start: int, start: int, punct: str, nxt: int) -> bool:
+    """Whether the candidate at ``start`` (punctuation and closers ``punct``, then space,
+    then ``text[nxt]``) ends a sentence."""
     first = text[nxt]
     if first in _OPENERS_AND_DASHES:
         after = _next_visible(text, nxt + 1, len(text))
         first = text[after] if after is not None else ""
     if not (first.isupper() or first.isdigit()):
         return False
-    punct = match.group(1).rstrip(CLOSERS)
+    punct = punct.rstrip(CLOSERS)
     if punct != ".":
         return True
     # A single full stop: is the word before it an abbreviation or an initial?
-    word = _word_before(text, sentence_start, match.start()).lstrip(OPENERS)
+    word = _word_before(text, sentence_start, start).lstrip(OPENERS)
     if len(word) == 1 and word.isupper():
         return False  # an initial: "Vladimir V. Putin"
     lower = word.lower()
