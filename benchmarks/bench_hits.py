@@ -3,15 +3,18 @@
     PYTHONPATH=. python benchmarks/bench_hits.py            # 4 MB, about 20 seconds
     PYTHONPATH=. python benchmarks/bench_hits.py --mb 50    # bigger
 
-Three dictionaries, matched article by article with the fast matcher
+Four dictionaries, matched article by article with the fast matcher
 (Aho-Corasick, :class:`analysis.matcher.PhraseMatcher`):
   1. the suite's rhetoric.yaml;
   2. rhetoric.yaml plus 1,000 generated phrases (>= 1,000 patterns in all);
-  3. (2) plus a gazetteer-sized list of 50,000 generated names.
+  3. (2) plus the suite's gazetteer as a second list (every name, alias,
+     adjective and role of actors.yaml);
+  4. (2) plus 50,000 generated names, a national-size gazetteer: a stress test.
 For each it prints build time, MB/s (UTF-8 bytes of text per second of
 matching, including canonicalisation and overlap resolution), hits per MB and
 peak memory, then checks that the plain-``re`` reference finds exactly the
-same hits on a sample of articles. The target is >= 30 MB/s.
+same hits on a sample of articles. The target, >= 30 MB/s on one core, is for
+(1) to (3); (4) is reported beside it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import sys
 import time
 
 from analysis.config import SEEDS_DIR
+from analysis.gazetteer import load_gazetteer
 from analysis.lexicon import load_lexicon
 from analysis.matcher import _SPACED, Canonical, PhraseMatcher, ReferenceMatcher
 
@@ -146,9 +150,14 @@ def main(argv=None) -> int:
     extra = generated_phrases(1000, rng)
     names = gazetteer(50_000, rng)
     lex_phrases = rhetoric.with_category("generated", extra, label="Generated phrases")
+    actors = load_gazetteer()
+    suite_names = sorted({*actors.forms, *actors.role_forms})
+    lex_actors = lex_phrases.with_category("actors", suite_names, label="The suite's gazetteer")
     lex_gazetteer = lex_phrases.with_category("gazetteer", names, label="Gazetteer")
 
-    phrases = [p for _, p in rhetoric.entries()] + extra + rng.sample(names, 2000)
+    phrases = (
+        [p for _, p in rhetoric.entries()] + extra + rng.sample(names, 2000) + suite_names[:300]
+    )
     t0 = time.perf_counter()
     articles = synthetic_corpus(int(args.mb * 1e6), rng, phrases)
     n_bytes = sum(len(a.encode("utf-8")) for a in articles)
@@ -161,11 +170,16 @@ def main(argv=None) -> int:
     speeds = [
         run("rhetoric.yaml", rhetoric, articles, sample, 20),
         run("rhetoric + 1,000 phrases", lex_phrases, articles, sample, 20),
-        run("rhetoric + phrases + 50k names", lex_gazetteer, articles, sample, 5),
+        run(f"+ the gazetteer ({len(suite_names)} forms)", lex_actors, articles, sample, 20),
     ]
-    if not all(speeds):
+    stress = run("+ 50k generated names", lex_gazetteer, articles, sample, 5)
+    if not all(speeds) or not stress:
         return 1
-    print(f"target >= 30 MB/s: {'met' if min(speeds) >= 30 else 'NOT met'} (min {min(speeds):.1f})")
+    print(
+        f"target >= 30 MB/s with 1,000 phrases and the gazetteer: "
+        f"{'met' if min(speeds) >= 30 else 'NOT met'} (min {min(speeds):.1f}); "
+        f"with 50,000 names: {stress:.1f} MB/s"
+    )
     return 0
 
 
