@@ -1142,6 +1142,10 @@ def quotes(
     ``sentences`` and ``mentions`` may be passed to reuse tables already computed
     (``mentions`` as :func:`analysis.mentions` returns it for this corpus and
     gazetteer, rows in its order); otherwise they are computed here.
+
+    The article's own outlet is never its speaker: "According to Censor.NET, this
+    is reported in ..." in a Censor.NET article is the publisher naming its source,
+    not a statement (another outlet's article may quote Censor.NET, of course).
     """
     if sentences is None:
         import analysis
@@ -1151,15 +1155,18 @@ def quotes(
     cues = cues or default_speech_cues()
     spans_of = _spans_by_article(sentences)
     mentions_of = None if mentions is None else _mentions_by_article(mentions)
+    outlets = corpus["outlet"] if "outlet" in corpus else [None] * len(corpus)
     rows = []
-    for article_id, text, year in zip(
-        corpus["article_id"], corpus["text"], publication_years(corpus), strict=True
+    for article_id, text, year, outlet in zip(
+        corpus["article_id"], corpus["text"], publication_years(corpus), outlets, strict=True
     ):
         own = None if mentions_of is None else mentions_of.get(article_id, [])
         found = _quote_rows(text, spans_of.get(article_id, []), gazetteer, cues, year, own)
         for row in found:
+            if isinstance(outlet, str) and row["speaker"] == outlet:
+                continue  # the publisher naming its source
             row["article_id"] = article_id
-        rows.extend(found)
+            rows.append(row)
     result = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     for column in ("sentence_id", "start", "end", "speaker_start", "speaker_end"):
         result[column] = result[column].astype("int64")

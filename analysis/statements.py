@@ -9,10 +9,12 @@ rows that report the same statement into events (:mod:`analysis.events`).
 Who the speaker is (``speaker_basis`` says which rule decided):
 
 - ``quote``: the cue lies inside a quote (direct or reported) of the quotes
-  table: the quote's speaker. The outlet that reports it ("UNN reports", "told
-  Sputnik") is never the speaker: a quote the quotes table attributes to a media
-  outlet ("..., Ukrinform reports") is read as unquoted, with the outlet as
-  ``reported_by``, and media outlets are skipped as subjects.
+  table: the quote's speaker. An outlet that reports it ("told Sputnik" in
+  another outlet's article) is never the speaker: a quote the quotes table
+  attributes to a media outlet is read as unquoted, with the outlet as
+  ``reported_by``, and media outlets are skipped as subjects. (The article's own
+  outlet, "..., Ukrinform reports." in Ukrinform, is no quote at all: see
+  :func:`analysis.quotes`; it is the article's ``outlet``.)
 - ``agent``: a passive with its agent ("was criticised by Kyiv", "will be
   considered by Russia as").
 - ``subject``: the last actor named before the cue in the sentence (a possessive

@@ -701,3 +701,27 @@ def test_a_precomputed_mentions_table_gives_the_same_quotes(seeds, dnipro):
         assert len(expected) > 5
         got = quotes(corpus, sentences=sents, mentions=mentions(corpus, sentences=sents))
         pd.testing.assert_frame_equal(got, expected)
+
+
+def test_the_articles_own_outlet_is_not_its_speaker(seeds):
+    import pandas as pd
+
+    from analysis import quotes
+
+    same = "According to Censor.NET, Moscow rejected the plan."
+    corpus = pd.DataFrame(
+        {
+            "article_id": ["unn", "censor"],
+            "text": [same, same],
+            "outlet": ["UNN", "Censor.NET"],
+            "published": [pd.NaT, pd.NaT],
+        }
+    )
+    found = quotes(corpus)
+    # UNN citing Censor.NET: Censor.NET speaks; Censor.NET naming itself: nobody does
+    assert list(zip(found["article_id"], found["speaker"], strict=True)) == [("unn", "Censor.NET")]
+    # the seeds: Censor.NET's "According to Censor.NET, this is reported in Russian media"
+    seed_quotes = quotes(seeds)
+    outlets = dict(zip(seeds["article_id"], seeds["outlet"], strict=True))
+    assert not (seed_quotes["speaker"] == seed_quotes["article_id"].map(outlets)).any()
+    assert not seed_quotes["quote"].str.contains("reported in Russian media").any()
