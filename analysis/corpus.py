@@ -145,6 +145,7 @@ def load_corpus(
     column (``text_column`` names it when the usual names do not fit).
     ``catalog`` is a CSV with ``article_id`` and any of outlet, title, published,
     published_estimated, url, notes; its values override what the text says.
+    ``catalog=False`` reads no catalog, even the folder's own: what the texts alone say.
     ``boilerplate`` is another rules file instead of ``lexicons/boilerplate.yaml``.
 
     Columns: see :data:`COLUMNS`. ``attrs["load_report"]`` is a :class:`LoadReport`,
@@ -311,7 +312,7 @@ class CorpusReader:
                     self._tables = [path]
                 else:
                     self._files, self._shown = [path], [path.name]
-        self.catalog = read_catalog(catalog) if catalog is not None else None
+        self.catalog = read_catalog(catalog) if catalog not in (None, False) else None
         self._catalog_matched: set[str] = set()
         self._catalog_notes: dict[int, str] = {}
         self._seen: dict[str, str] = {}

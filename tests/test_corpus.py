@@ -383,3 +383,13 @@ def test_catalog_errors_name_the_line_a_record_starts_on(tmp_path):
     catalog.write_bytes("article_id,notes\na,caf\xe9\n".encode("cp1252"))
     with pytest.raises(CorpusError, match=r"catalog.csv: the catalog is not UTF-8"):
         load_corpus(SEEDS_DIR, catalog=catalog)
+
+
+def test_catalog_false_reads_the_texts_alone(tmp_path):
+    for path in SEEDS_DIR.glob("*.txt"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    alone = load_corpus(SEEDS_DIR, catalog=False)
+    copied = load_corpus(tmp_path)  # the same files without their catalog
+    columns = ["article_id", "outlet", "outlet_basis", "published", "published_basis", "title"]
+    pd.testing.assert_frame_equal(alone[columns], copied[columns])
+    assert alone.set_index("article_id").loc[UNN, "outlet_basis"].endswith("(outlet-reports)")
