@@ -151,7 +151,10 @@ def main(argv=None) -> int:
     names = gazetteer(50_000, rng)
     lex_phrases = rhetoric.with_category("generated", extra, label="Generated phrases")
     actors = load_gazetteer()
-    suite_names = sorted({*actors.forms, *actors.role_forms})
+    # one spelling per form (patterns ignore case: "US President" is "US president")
+    suite_names = sorted(
+        {f.lower(): f for f in sorted({*actors.forms, *actors.role_forms})}.values()
+    )
     lex_actors = lex_phrases.with_category("actors", suite_names, label="The suite's gazetteer")
     lex_gazetteer = lex_phrases.with_category("gazetteer", names, label="Gazetteer")
 
