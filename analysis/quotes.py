@@ -140,20 +140,18 @@ class SpeechCues:
     @cached_property
     def anaphor_pattern(self) -> re.Pattern:
         """One regular expression for every anaphor form, longest first."""
-        forms = sorted(self.anaphors, key=len, reverse=True)
-        return re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
-            re.IGNORECASE,
-        )
+        return _whole_forms(self.anaphors)
 
     @cached_property
     def cue_pattern(self) -> re.Pattern:
         """One regular expression for every cue form, longest first."""
-        forms = sorted(self.cues, key=len, reverse=True)
-        return re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])",
-            re.IGNORECASE,
-        )
+        return _whole_forms(self.cues)
+
+
+def _whole_forms(forms) -> re.Pattern:
+    """Any of ``forms`` as a whole word (longest first), ignoring case."""
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<![\w'’-])(?:" + alternation + r")(?![\w'’-])", re.IGNORECASE)
 
 
 def _cue_boundary(text: str, index: int) -> bool:
