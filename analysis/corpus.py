@@ -35,14 +35,13 @@ WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-‐‑][^\W_]+)*")
 and hyphens keep it whole ("Russia's", "pseudo-peacekeeping" and "2014-2022" are one
 word each), and so do dotted abbreviations ("U.S.", "a.m.")."""
 
-# For counting words, each character as a token sees it: whitespace is " ", a letter,
-# digit or "_" is "w", anything else "p". ASCII by a byte table, in C.
+# For counting words, each ASCII character as a token sees it: whitespace is " ", a
+# letter, digit or "_" is "w"; the others (_SYMBOLS) are deleted, so that a token of
+# symbols only (a lone dash or bullet) vanishes. A byte table, applied in C.
 _SHAPES = bytes(
-    0x20 if chr(b).isspace() else 0x77 if chr(b).isalnum() or b == 0x5F else 0x70
-    for b in range(128)
+    0x20 if chr(b).isspace() else 0x77 if chr(b).isalnum() or b == 0x5F else b for b in range(128)
 ) + bytes(128)  # (a table has 256 entries; the text is ASCII by then)
-# A token of symbols only (a lone dash or bullet), behind the space that starts it.
-_SYMBOLS_ONLY = re.compile(rb" p+(?= |\Z)")
+_SYMBOLS = bytes(b for b in range(128) if not (chr(b).isspace() or chr(b).isalnum() or b == 0x5F))
 _ASCII = bytes(range(128))
 
 TEXT_FILE_SUFFIXES = (".txt", ".md")
@@ -118,16 +117,15 @@ def count_words(text: str) -> int:
     This is how word processors count, less lone dashes and symbols (" - the ministry
     stated" has three words). It is the denominator of every rate per 1,000 words, and
     it agrees with :data:`WORD_RE` except for joined forms ("U.S.-led" is one word here,
-    two tokens there). Counted on the text's shape (see ``_SHAPES``), in C: a token
-    starts after each space, and a token of symbols only is not a word.
+    two tokens there). Counted on the text's shape (see ``_SHAPES``), in C: with the
+    symbols deleted, a word is where a letter or digit follows a space.
     """
     if not text.isascii():
         # the distinct non-ASCII characters: drop every ASCII byte, then shape each
         for char in set(text.encode("utf-8").translate(None, _ASCII).decode("utf-8")):
-            shape = " " if char.isspace() else "a" if char.isalnum() else "!"  # ASCII alike
+            shape = " " if char.isspace() else "a" if char.isalnum() else ""  # as in ASCII
             text = text.replace(char, shape)
-    shape = b" " + text.encode("ascii").translate(_SHAPES)
-    return shape.count(b" w") + shape.count(b" p") - len(_SYMBOLS_ONLY.findall(shape))
+    return (b" " + text.encode("ascii").translate(_SHAPES, _SYMBOLS)).count(b" w")
 
 
 def load_corpus(
