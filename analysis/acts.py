@@ -25,7 +25,8 @@ What a match means is decided here, not in the patterns:
   content of the accusation ("Kiev is rejecting the peace process and sabotaging
   ...") and are not coded as acts of the accused;
 - a proposal or talks named after a rejection in the same clause is what is
-  rejected ("will not accept NATO members sending troops"), not a proposal;
+  rejected ("will not accept NATO members sending troops"), not a proposal; so is
+  one that a warning is "against" ("warned London against sending troops");
 - negation in the four words before a cue marks the act ``negated``; a condition
   or open question before it marks it ``hypothetical``. Both are kept, marked.
 """
@@ -76,6 +77,8 @@ _CLAUSE_BREAK = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s')
 # Every offset where a clause break starts, overlapping ones included.
 _CLAUSE_BREAK_START = re.compile(rf"(?=(?:{_CLAUSE_BREAK.pattern}))")
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
+# Between a warning verb and what it warns of: "warned London against sending troops".
+_WARNED_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -575,6 +578,14 @@ def _decide(text: str, cues: list[CueMatch]) -> list[ActMatch]:
             r.start < c.start and clause(r) == clause(c) and r.end <= c.start for r in rejecting
         ):
             continue  # the object of a rejection
+        if c.cue.act in ("proposal", "talks") and any(
+            w.end <= c.start
+            and clause(w) == clause(c)
+            and _WARNED_AGAINST.search(text, w.end, c.start)
+            for w in cues
+            if w.cue.act == "threat" and w.cue.reporting
+        ):
+            continue  # the object of a warning: "warned London against sending troops"
         kept.append(c)
     kept = _without_reported_warnings(kept)
 

@@ -393,3 +393,18 @@ def test_cue_words_never_rule_out_a_cue_that_matches(lexicon, seeds):
                 searched += 1
     assert searched > 500
     assert all(code_sentence(sentence, lexicon) for sentence in odd[:-1])
+
+
+@pytest.mark.parametrize(
+    "sentence, acts",
+    [
+        # what a warning is against is not proposed by anyone in the sentence
+        ("Moscow warned London against sending troops to Ukraine.", ["threat"]),
+        ("Lavrov warned the West against any plan to send a reassurance force.", ["threat"]),
+        # a plan the warning reports (without "against") is still someone's proposal
+        ("Moscow warned that Paris plans to send troops.", ["threat", "proposal"]),
+        ("Kyiv proposed a ceasefire, and Moscow warned against it.", ["threat", "proposal"]),
+    ],
+)
+def test_the_object_of_a_warning_is_no_proposal(sentence, acts):
+    assert [m.act for m in code_sentence(sentence)] == acts
