@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 from dateutil import parser as dateparser
 
+from .characters import non_ascii_characters
 from .cleaning import clean, forget_cleaned, rules_file
 from .frames import frame
 from .outlets import find_outlet
@@ -42,7 +43,6 @@ _SHAPES = bytes(
     0x20 if chr(b).isspace() else 0x77 if chr(b).isalnum() or b == 0x5F else b for b in range(128)
 ) + bytes(128)  # (a table has 256 entries; the text is ASCII by then)
 _SYMBOLS = bytes(b for b in range(128) if not (chr(b).isspace() or chr(b).isalnum() or b == 0x5F))
-_ASCII = bytes(range(128))
 
 TEXT_FILE_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
@@ -121,8 +121,7 @@ def count_words(text: str) -> int:
     symbols deleted, a word is where a letter or digit follows a space.
     """
     if not text.isascii():
-        # the distinct non-ASCII characters: drop every ASCII byte, then shape each
-        for char in set(text.encode("utf-8").translate(None, _ASCII).decode("utf-8")):
+        for char in non_ascii_characters(text):
             shape = " " if char.isspace() else "a" if char.isalnum() else ""  # as in ASCII
             text = text.replace(char, shape)
     return (b" " + text.encode("ascii").translate(_SHAPES, _SYMBOLS)).count(b" w")

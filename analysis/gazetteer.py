@@ -22,6 +22,7 @@ from pathlib import Path
 import ahocorasick_rs
 import pandas as pd
 
+from analysis.characters import non_ascii_characters
 from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
 
@@ -255,7 +256,6 @@ def _is_word_boundary(text: str, index: int) -> bool:
 
 _NON_WORD_ASCII = [chr(i) for i in range(128) if _is_word_boundary(chr(i), 0)]
 _SPACE_NON_WORD_ASCII = bytes(0x20 if chr(i) in _NON_WORD_ASCII else i for i in range(256))
-_ASCII_BYTES = bytes(range(128))
 
 
 def spaced(text: str) -> str:
@@ -263,8 +263,7 @@ def spaced(text: str) -> str:
     ``_``) replaced by a space: same length, same offsets. Done in C, a character
     kind at a time."""
     if not text.isascii():
-        # the distinct non-ASCII characters: drop every ASCII byte
-        for char in set(text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")):
+        for char in non_ascii_characters(text):
             if not char.isalnum():
                 text = text.replace(char, " ")
         if not text.isascii():

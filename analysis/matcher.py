@@ -31,6 +31,7 @@ import re
 import ahocorasick_rs
 import numpy as np
 
+from .characters import non_ascii_characters
 from .lexicon import APOSTROPHES, HYPHENS, Lexicon, load_lexicon, parse_pattern
 
 # Every character ``re`` matches with ``\s`` (checked in tests/test_matcher.py).
@@ -57,7 +58,6 @@ _TAIL_RE = re.compile(_W + rb"*")
 _ANY_CANON = _W + rb"+(?:'" + _W + rb"+)*"
 # For the search copy: every byte that is not part of a word becomes a space.
 _SPACED = bytes(b if _WORD[b] else 0x20 for b in range(256))
-_ASCII_BYTES = bytes(range(128))
 _HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
 
 
@@ -86,9 +86,7 @@ class Canonical:
 
     def __init__(self, text: str):
         if not text.isascii():
-            # the distinct non-ASCII characters: drop every ASCII byte (fast, in C)
-            high = text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")
-            for ch in set(high):
+            for ch in non_ascii_characters(text):
                 mapped = _non_ascii_map(ch)
                 if mapped != ch:
                     text = text.replace(ch, mapped)
