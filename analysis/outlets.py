@@ -63,9 +63,11 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
     data = load_yaml(path)
     check_keys(data, path, "outlets file", required=["outlets", "cues"], optional=["citations"])
     names: dict[str, str] = {}
+    forms_of: dict[str, tuple[str, ...]] = {}  # canonical name -> its spellings
     for item in data["outlets"]:
         check_keys(item, path, "outlet", required=["name"], optional=["aliases"])
-        for alias in [item["name"], *item.get("aliases", [])]:
+        forms_of[item["name"]] = (item["name"], *item.get("aliases", []))
+        for alias in forms_of[item["name"]]:
             key = str(alias).lower()
             if key in names and names[key] != item["name"]:
                 raise DataFileError(
@@ -75,7 +77,7 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
                 )
             names[key] = item["name"]
     # Longest spelling first, so "The Moscow Times" wins over "Moscow Times".
-    spellings = sorted({a for a in _original_spellings(data["outlets"])}, key=len, reverse=True)
+    spellings = sorted({f for forms in forms_of.values() for f in forms}, key=len, reverse=True)
     alternation = "|".join(re.escape(s) for s in spellings)
     cues = []
     for item in data["cues"]:
@@ -105,21 +107,9 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
         except re.error as exc:
             raise DataFileError(path, line, f"bad pattern in citation {i + 1}: {exc}") from None
         citations.append(str(source))
-    spellings: dict[str, list[str]] = {}
-    for item in data["outlets"]:
-        spellings[item["name"]] = [item["name"], *item.get("aliases", [])]
     return OutletRules(
-        names=names,
-        cues=tuple(cues),
-        citations=tuple(citations),
-        spellings={name: tuple(forms) for name, forms in spellings.items()},
+        names=names, cues=tuple(cues), citations=tuple(citations), spellings=forms_of
     )
-
-
-def _original_spellings(outlets):
-    for item in outlets:
-        yield item["name"]
-        yield from item.get("aliases", [])
 
 
 @lru_cache(maxsize=256)
