@@ -784,7 +784,7 @@ def parse_date(value) -> dt.date | None:
 # --- catalog -----------------------------------------------------------------------------
 
 
-def _read_csv_lines(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
+def _read_catalog_lines(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
     """The header, the records and the line each record starts on (a quoted field may
     span lines; blank lines are skipped). A short record is padded with empty fields;
     a long one, or a quote left open, is an error naming the line."""
@@ -822,7 +822,7 @@ def read_catalog(path) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path}: catalog not found")
-    header, records, record_lines = _read_csv_lines(path)
+    header, records, record_lines = _read_catalog_lines(path)
     catalog = pd.DataFrame(records, columns=header, dtype=str)
     unknown = [c for c in catalog.columns if c not in CATALOG_COLUMNS]
     if "article_id" not in catalog.columns:
