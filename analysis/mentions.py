@@ -27,7 +27,6 @@ so a user extending the suite sees what is missing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 
 import pandas as pd
@@ -176,23 +175,9 @@ def publication_years(corpus: pd.DataFrame) -> list[int | None]:
     return [None if pd.isna(d) else int(d.year) for d in dates]
 
 
-def sentence_index(sentences: pd.DataFrame, article_id=None) -> tuple[list[int], list[int]]:
-    """Sorted sentence starts and ids (of one article, if ``article_id`` is given)."""
-    own = sentences if article_id is None else sentences[sentences["article_id"] == article_id]
-    own = own.sort_values("start")
-    return own["start"].tolist(), own["sentence_id"].tolist()
-
-
 def sentences_by_article(sentences: pd.DataFrame) -> dict:
     """The sentence table split by article, in one pass (not one filter per article)."""
     return {article_id: group for article_id, group in sentences.groupby("article_id", sort=False)}
-
-
-def sentence_of(index: tuple[list[int], list[int]], offset: int):
-    """The id of the sentence an offset falls in (the last one starting at or before it)."""
-    starts, ids = index
-    position = bisect_right(starts, offset) - 1
-    return ids[position] if position >= 0 else pd.NA
 
 
 def _article_sentences(corpus: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
@@ -287,7 +272,6 @@ def candidate_actors(
                 own["kind"].isin(["headline", "heading"]), ["start", "end"]
             ].itertuples(index=False):
                 masked = masked[:h_start] + "\x00" * (h_end - h_start) + masked[h_end:]
-        index = sentence_index(own)
         for match in _CAPITALISED.finditer(masked):
             words = [
                 (start, end)
@@ -308,7 +292,7 @@ def candidate_actors(
             counts[name] += 1
             articles.setdefault(name, set()).add(article_id)
             if name not in first:
-                sentence_id = sentence_of(index, start)
+                sentence_id = sentence_ids(own, [article_id], [start])[0]
                 example = own.loc[own["sentence_id"] == sentence_id, "text"]
                 first[name] = {
                     "article_id": article_id,
