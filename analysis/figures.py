@@ -173,6 +173,7 @@ def plot_article_lengths(corpus: pd.DataFrame, *, ax=None):
     ax.set_yticks(y, article_labels(corpus))
     ax.invert_yaxis()
     ax.set_xlabel("words per article (after boilerplate removal)")
+    ax.set_ylabel("article (id · outlet)")
     ax.set_title("Length of each article")
     ax.grid(axis="x")
     for yi, n in zip(y, corpus["n_words"], strict=True):
@@ -190,6 +191,7 @@ def plot_outlets(corpus: pd.DataFrame, *, ax=None):
     ax.barh(counts.index, counts.values, color=[colors[o] for o in counts.index])
     ax.invert_yaxis()
     ax.set_xlabel("articles")
+    ax.set_ylabel("outlet")
     ax.set_title("Articles per outlet")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="x")
@@ -215,6 +217,7 @@ def plot_publication_dates(corpus: pd.DataFrame, *, ax=None):
     ax.set_ylim(-0.8, max(len(dated), 1) - 0.2)
     ax.invert_yaxis()
     ax.set_xlabel("publication date")
+    ax.set_ylabel("article (id · outlet)")
     ax.set_title("When each article was published")
     ax.grid(axis="x")
     if len(dated):
@@ -254,6 +257,7 @@ def plot_removed(removed: pd.DataFrame, corpus: pd.DataFrame, *, ax=None):
     ax.set_yticks(y, article_labels(corpus))
     ax.invert_yaxis()
     ax.set_xlabel("characters removed from the raw text")
+    ax.set_ylabel("article (id · outlet)")
     ax.set_title("Removed before analysis")
     ax.grid(axis="x")
     if len(table.columns):
@@ -413,6 +417,9 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 10, target: str = "target", 
         table.attrs.get("measure"), "keyness statistic"
     )
     ax.set_xlabel(f"{measure} (signed; > 0: more frequent in {target}); hatched: p ≥ 0.05")
+    ax.set_ylabel(
+        {"word": "word", "category": "dictionary category"}.get(table.attrs.get("unit"), "feature")
+    )
     ax.set_title(f"What {target} says more, and less, than the rest")
     ax.grid(axis="x")
     return ax
@@ -549,6 +556,7 @@ def plot_speakers(quotes: pd.DataFrame, *, ax=None, top: int = 15):
     ax.set_yticks(y, counts.index)
     ax.invert_yaxis()
     ax.set_xlabel("quoted or reported statements")
+    ax.set_ylabel("speaker")
     ax.set_title("Who speaks")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="x")
@@ -564,6 +572,7 @@ def plot_speakers_by_outlet(quotes: pd.DataFrame, corpus: pd.DataFrame, *, ax=No
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
     _count_heatmap(counts, ax, colorbar_label="statements")
     ax.set_xlabel("outlet")
+    ax.set_ylabel("speaker")
     ax.set_title("Who speaks, by outlet")
     return ax
 
@@ -780,6 +789,7 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
     ax.set_ylim(-0.6, max(len(lanes), 1) - 0.4)
     ax.invert_yaxis()
     ax.set_xlabel("day the statement was made")
+    ax.set_ylabel(by)
     ax.set_title("Threats, proposals and what surrounds them, over time")
     ax.grid(axis="x")
     if len(ev):
@@ -932,6 +942,7 @@ def plot_threat_intervals(statements: pd.DataFrame, *, by: str = "camp", ax=None
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlabel("days since the previous threat of the same " + by)
+    ax.set_ylabel(f"{by}: from event → to event")
     ax.set_title("Days between threats")
     ax.grid(axis="x")
     return ax
@@ -998,6 +1009,7 @@ def plot_precision_recall(scores: pd.DataFrame, *, title: str = "The rules", ax=
     ax.invert_yaxis()
     ax.set_xlim(0, 1.05)
     ax.set_xlabel("share (bars: 95% Wilson interval)")
+    ax.set_ylabel("act")
     ax.set_title(f"{title}: precision and recall per act")
     ax.grid(axis="x")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
@@ -1028,6 +1040,7 @@ def plot_method_comparison(scores: dict, *, metric: str = "f1", ax=None):
     ax.invert_yaxis()
     ax.set_xlim(0, 1.05)
     ax.set_xlabel(metric.upper() if metric == "f1" else metric)
+    ax.set_ylabel("act")
     ax.set_title(f"{metric.upper() if metric == 'f1' else metric.capitalize()} per act, by method")
     ax.grid(axis="x")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)

@@ -180,7 +180,9 @@ def keyness(
         )
     else:
         raise ValueError(f"unit must be 'word' or 'category', not {unit!r}")
-    return keyness_table(counts, n_t, n_r, measure=measure)
+    result = keyness_table(counts, n_t, n_r, measure=measure)
+    result.attrs["unit"] = unit  # what a feature is: a word or a dictionary category
+    return result
 
 
 def distinctive_terms(

@@ -130,6 +130,7 @@ def test_validation_plots_draw_scores_on_the_given_axes():
     assert [t.get_text() for t in ax.texts].count("n/a") == 6
     ax2 = plot_method_comparison({"rules": scores, "other": scores})
     assert len(ax2.patches) == 2 * 6, "five acts and the macro average, two methods"
+    assert (ax.get_ylabel(), ax2.get_ylabel(), ax2.get_xlabel()) == ("act", "act", "F1")
 
 
 # --- rhetoric frequency (issue 3) ---
@@ -194,3 +195,21 @@ def test_every_notebook_chart_has_a_source_line():
             source = "".join(cell["source"])
             if cell["cell_type"] == "code" and "plt.subplots(" in source and "plot_" in source:
                 assert "add_source_line(" in source, f"{path.name}: {source[:80]!r}"
+
+
+def test_every_registered_figure_labels_both_axes(seeds):
+    """Title, x and y label on every Axes of every figure ``make figures`` writes (the
+    co-mention network has no axes to label; colour bars carry their own label)."""
+    from analysis.figures import FIGURES, draw_figure
+
+    tables = Tables(seeds)
+    for name in FIGURES:
+        if name == "co-mentions":
+            continue
+        fig = draw_figure(name, tables)
+        for ax in fig.axes:
+            if ax.get_label() == "<colorbar>":
+                continue
+            where = f"{name}: {ax.get_title(loc='left')!r}"
+            assert ax.get_title(loc="left"), where
+            assert ax.get_xlabel() and ax.get_ylabel(), where
