@@ -648,9 +648,11 @@ def plot_co_mentions(
         if camp in set(camps.reindex(nodes)):
             ax.scatter([], [], color=colors[camp], label=camp)
     ax.legend(title="camp", loc="lower left", fontsize=8)
+    alone = len(keep) - len(nodes)
     ax.set_title(
-        f"Who appears with whom ({len(nodes)} of the {top} most-named actors; "
-        "line width = sentences naming both)"
+        f"Who appears with whom: the {len(keep)} most-named actors\n"
+        "line width = sentences naming both"
+        + (f"; {alone} never named with another, not drawn" if alone else "")
     )
     ax.set_axis_off()
     return ax
