@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
-from .frames import frame
+from .frames import frame, string_column
 from .lexicon import Lexicon, load_lexicon
 from .matcher import PhraseMatcher
 from .sentences import sentence_ids
@@ -72,11 +73,27 @@ def hits(corpus: pd.DataFrame, lexicon=None, *, sentences=None) -> pd.DataFrame:
     """
     lexicon = resolve_lexicon(lexicon)
     matcher = _matcher(lexicon)
-    rows = []
-    for aid, text in zip(corpus["article_id"], corpus["text"], strict=True):
-        for start, end, category, term in matcher.find(text):
-            rows.append((aid, None, start, end, category, term, text[start:end]))
-    result = _with_sentence_ids(frame(rows, HIT_COLUMNS), corpus, sentences)
+    texts = corpus["text"].tolist()
+    doc, start, end, entry = matcher.find_arrays(texts)
+    if len(doc):
+        ids = np.asarray(corpus["article_id"].tolist(), dtype=object)
+        labels = np.array(matcher.entries, dtype=object)  # (category, term) by entry
+        where = zip(doc.tolist(), start.tolist(), end.tolist(), strict=True)
+        columns = {
+            "article_id": ids[doc].tolist(),
+            "sentence_id": None,
+            "start": start,
+            "end": end,
+            "category": labels[entry, 0].tolist(),
+            "term": labels[entry, 1].tolist(),
+            "match": [texts[d][s:e] for d, s, e in where],
+        }
+        table = pd.DataFrame(
+            {k: string_column(v) if type(v) is list else v for k, v in columns.items()}
+        )
+    else:
+        table = frame([], HIT_COLUMNS)
+    result = _with_sentence_ids(table, corpus, sentences)
     result = result.astype(
         {"article_id": str, "sentence_id": "Int64", "start": "int64", "end": "int64"}
     )

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import chain
 
 import ahocorasick_rs
 import numpy as np
@@ -58,7 +59,8 @@ _TAIL_RE = re.compile(_W + rb"*")
 _ANY_CANON = _W + rb"+(?:'" + _W + rb"+)*"
 # For the search copy: every byte that is not part of a word becomes a space.
 _SPACED = bytes(b if _WORD[b] else 0x20 for b in range(256))
-_HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
+_NONE = np.zeros(0, dtype=np.int64)  # no offsets to map
+_ZERO = np.zeros(1, dtype=np.int64)
 
 
 def _non_ascii_map(ch: str) -> str:
@@ -91,73 +93,50 @@ class Canonical:
                 if mapped != ch:
                     text = text.replace(ch, mapped)
         data = text.encode("utf-8").translate(_TABLE)
-        # byte offset -> char offset, for the non-ASCII characters left:
-        # after the character ending at byte _high[i], _extra[i] bytes are extra
-        self._high, self._extra = [], []
+        # byte offset -> char offset, for the non-ASCII characters left: at and after
+        # byte _high[i - 1] (the end of a character), _extra[i] bytes are extra
+        self._high, self._extra = _NONE, _ZERO
         if len(data) != len(text):
-            extra = 0
-            for m in _HIGH_RUN_RE.finditer(data):
-                pos = m.start()
-                for ch in m.group().decode("utf-8"):
-                    n_bytes = len(ch.encode("utf-8"))
-                    pos += n_bytes
-                    extra += n_bytes - 1
-                    self._high.append(pos)
-                    self._extra.append(extra)
-        # collapse runs of spaces; remember where, to map offsets back
-        self._runs, self._removed = [], []
+            continuation = np.append((np.frombuffer(data, np.uint8) & 0xC0) == 0x80, False)
+            self._high = np.flatnonzero(continuation[:-1] & ~continuation[1:]) + 1
+            self._extra = np.append(0, np.cumsum(continuation)[self._high - 1])
+        # collapse runs of spaces; at and after compressed offset _runs[i - 1],
+        # _removed[i] bytes were removed before
+        self._runs, self._removed = _NONE, _ZERO
         if b"  " in data:
-            pieces = data.split(b"  ")
-            out, pos, removed = [pieces[0]], len(pieces[0]), 0
-            last = len(pieces) - 1
-            for i in range(1, last + 1):
-                piece = pieces[i]
-                stripped = piece.lstrip(b" ")
-                removed += 2 + len(piece) - len(stripped)
-                if not stripped and i < last:
-                    continue  # the run goes on into the next piece
-                removed -= 1  # one space stays
-                out.append(b" ")
-                pos += 1
-                self._runs.append(pos)
-                self._removed.append(removed)
-                out.append(stripped)
-                pos += len(stripped)
-            data = b"".join(out)
+            codes = np.frombuffer(data, np.uint8)
+            space = codes == 0x20
+            dropped = np.zeros(len(codes) + 1, dtype=bool)  # a space after a space
+            dropped[1:-1] = space[1:] & space[:-1]
+            data = codes[~dropped[:-1]].tobytes()
+            after = np.flatnonzero(dropped[:-1] & ~dropped[1:]) + 1  # where a run ends
+            removed = np.cumsum(dropped)[after - 1]
+            self._runs, self._removed = after - removed, np.append(0, removed)
         self.data = data
 
     def to_byte(self, c: int) -> int:
         """Offset in the uncompressed bytes of compressed offset ``c``."""
-        i = bisect.bisect_right(self._runs, c)
-        return c + self._removed[i - 1] if i else c
+        return c + int(self._removed[np.searchsorted(self._runs, c, side="right")])
 
     def map(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets of a span given in compressed byte offsets."""
         return self.to_char(start), self.to_char(end)
 
-    def map_many(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
-        """:meth:`map` for many spans at once (vectorised)."""
-        if not self._runs and not self._high:
-            return starts, ends
+    def map_arrays(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`map` for NumPy arrays of spans (vectorised)."""
         out = []
-        for values in (starts, ends):
-            arr = np.asarray(values, dtype=np.int64)
-            if self._runs:
-                i = np.searchsorted(self._runs, arr, side="right")
-                removed = np.concatenate([[0], self._removed])
-                arr = arr + removed[i]
-            if self._high:
-                i = np.searchsorted(self._high, arr, side="right")
-                extra = np.concatenate([[0], self._extra])
-                arr = arr - extra[i]
-            out.append(arr.tolist())
+        for arr in (starts, ends):
+            if len(self._runs):
+                arr = arr + self._removed[np.searchsorted(self._runs, arr, side="right")]
+            if len(self._high):
+                arr = arr - self._extra[np.searchsorted(self._high, arr, side="right")]
+            out.append(arr)
         return out[0], out[1]
 
     def to_char(self, c: int) -> int:
         """Character offset in the original text of compressed byte offset ``c``."""
         b = self.to_byte(c)
-        i = bisect.bisect_right(self._high, b)
-        return b - self._extra[i - 1] if i else b
+        return b - int(self._extra[np.searchsorted(self._high, b, side="right")])
 
 
 def canonical(text: str) -> Canonical:
@@ -256,39 +235,62 @@ def _resolve_group(cands):
     return kept
 
 
-def resolve(candidates):
+def resolve_arrays(start, end, cat, entry):
     """Keep, within each category, the longest of overlapping candidates.
 
-    ``candidates`` are ``(start, end, cat_index, entry_index)``; ties go to
-    the earlier start, then the lower entry index. Returns the kept ones
-    sorted by ``(start, end, cat_index)``.
+    The candidates are NumPy arrays of their ``start``, ``end``, category
+    index and entry index; ties go to the earlier start, then the lower entry
+    index. Returns the kept ones, sorted by ``(start, end, category)``.
+    Candidates that overlap none of their category (most of them) are kept
+    at once, pairs that overlap are decided at once too; only clusters of
+    three or more are resolved one by one.
     """
-    # Sorted as tuples: by start, end, category (a category never keeps two equal spans,
-    # so the entry index never decides). Most categories have no overlap at all: one
-    # pass finds those that do, and only they are resolved.
-    ordered = sorted(candidates)
-    last_end: dict[int, int] = {}
-    overlapping = set()
-    for start, end, cat, _ in ordered:
-        previous = last_end.get(cat, -1)
-        if start < previous:
-            overlapping.add(cat)
-        elif end > previous:
-            last_end[cat] = end
-    if not overlapping:
-        return ordered
-    groups: dict[int, list] = {cat: [] for cat in overlapping}
-    kept = []
-    for c in ordered:
-        group = groups.get(c[2])
-        if group is None:
-            kept.append(c)
-        else:
-            group.append(c)
-    for group in groups.values():
-        kept.extend(_resolve_group(group))
-    kept.sort()
-    return kept
+    n = len(start)
+    if n == 0:
+        return start, end, cat, entry
+    # by category, then start (how ties are ordered does not matter: candidates
+    # with the same start overlap, so they fall into one cluster)
+    span = int(end.max()) + 1
+    order = np.argsort(cat * span + start, kind="stable")
+    s, e, c = start[order], end[order], cat[order]
+    # within a category, the furthest end so far (categories never mix: c * span)
+    reach = np.maximum.accumulate(c * span + e)
+    opens = np.ones(n, dtype=bool)  # does a candidate start a new cluster?
+    opens[1:] = (c[1:] != c[:-1]) | (c[1:] * span + s[1:] >= reach[:-1])
+    cluster = np.cumsum(opens) - 1
+    size = np.bincount(cluster)[cluster]
+    keep = size == 1
+    # pairs (most clusters): one of the two wins, by length, start, entry index
+    first = np.flatnonzero(opens & (size == 2))
+    if len(first):
+        second = first + 1
+        length_a, length_b = e[first] - s[first], e[second] - s[second]
+        entry_a, entry_b = entry[order[first]], entry[order[second]]
+        a_wins = (length_a > length_b) | (
+            (length_a == length_b)
+            & ((s[first] < s[second]) | ((s[first] == s[second]) & (entry_a < entry_b)))
+        )
+        keep[first[a_wins]] = True
+        keep[second[~a_wins]] = True
+    crowded = np.flatnonzero(size > 2)
+    if len(crowded):
+        rows = zip(
+            s[crowded].tolist(),
+            e[crowded].tolist(),
+            c[crowded].tolist(),
+            entry[order[crowded]].tolist(),
+            crowded.tolist(),
+            strict=True,
+        )
+        groups: dict[int, list] = {}
+        for row, k in zip(rows, cluster[crowded].tolist(), strict=True):
+            groups.setdefault(k, []).append(row)
+        for group in groups.values():
+            for kept in _resolve_group(group):
+                keep[kept[4]] = True
+    kept = order[keep]
+    kept = kept[np.lexsort((cat[kept], end[kept], start[kept]))]
+    return start[kept], end[kept], cat[kept], entry[kept]
 
 
 def _search_key(entry: _Entry) -> bytes:
@@ -309,7 +311,17 @@ def _search_key(entry: _Entry) -> bytes:
 
 
 class PhraseMatcher:
-    """The fast matcher: Aho–Corasick over a canonical copy of each text."""
+    """The fast matcher: Aho–Corasick over a canonical copy of a batch of texts.
+
+    Texts are matched in groups of about ``BATCH_CHARS`` characters, joined by
+    ``SEPARATOR``: one canonical copy, one automaton scan and one vectorised
+    pass (NumPy) over the candidates of the whole group, so that little Python
+    runs per text or per hit. The separator is neither a word character nor
+    whitespace nor a hyphen, so no match starts, ends or runs across it.
+    """
+
+    BATCH_CHARS = 64_000
+    SEPARATOR = "\x00"
 
     def __init__(self, lexicon=None):
         self.lexicon = load_lexicon(lexicon)
@@ -320,24 +332,29 @@ class PhraseMatcher:
             self._entries.append(entry)
             anchors.setdefault(_search_key(entry), []).append(entry)
         self._anchor_strings = list(anchors)
-        self._anchor_entries = [tuple(anchors[a]) for a in self._anchor_strings]
-        # per anchor, what to check: (kind, core length, core to compare or None,
-        # regex, category index, entry index)
-        self._plans = [
-            tuple(
-                (e.kind, len(e.core), e.core if e.compare else None, e.regex, e.cat_index, e.index)
-                for e in entries
-            )
-            for entries in self._anchor_entries
-        ]
-        # anchors that are one whole pattern with nothing to check: (core length, category
-        # index, entry index), the common case taken without the loop over plans
-        self._simple = [
-            (plan[0][1], plan[0][4], plan[0][5])
-            if len(plan) == 1 and plan[0][0] == 0 and plan[0][2] is None
-            else None
-            for plan in self._plans
-        ]
+        # The entries of every anchor, one after the other ("slots"): an automaton
+        # match of anchor ``a`` is a candidate for slots first[a] .. first[a] + count[a] - 1.
+        slots = [e for key in self._anchor_strings for e in anchors[key]]
+        counts = [len(anchors[key]) for key in self._anchor_strings]
+        self._count = np.array(counts, dtype=np.int64)
+        self._first = np.concatenate([[0], np.cumsum(self._count)[:-1]]).astype(np.int64)
+        self._one_each = bool((self._count == 1).all())
+        self._slot_size = np.array([len(e.core) for e in slots], dtype=np.int64)
+        self._slot_cat = np.array([e.cat_index for e in slots], dtype=np.int64)
+        self._slot_entry = np.array([e.index for e in slots], dtype=np.int64)
+        self._slot_prefix = np.array([e.kind == 1 for e in slots], dtype=bool)
+        # a core of words and spaces is in the text unless punctuation hides between
+        # its words ("security, guarantees"): checked on the whole group at once
+        self._slot_hidden = np.array(
+            [e.compare and e.kind != 2 and e.core == e.core.translate(_SPACED) for e in slots],
+            dtype=bool,
+        )
+        # the rest (a core with punctuation: "u.s.", a ``*`` inside) are checked one by one
+        self._slot_python = np.array(
+            [e.kind == 2 or (e.compare and e.core != e.core.translate(_SPACED)) for e in slots],
+            dtype=bool,
+        )
+        self._slot_plan = [(e.kind, len(e.core), e.core, e.regex) for e in slots]
         self._labels = [(e.category, e.term) for e in self._entries]  # what find() returns
         self._automaton = None
 
@@ -350,48 +367,96 @@ class PhraseMatcher:
         return self._automaton
 
     def _candidates(self, canon: Canonical):
-        """Every match before resolution, in canonical byte offsets."""
+        """Every match before resolution, in canonical byte offsets: arrays
+        ``start``, ``end``, ``cat_index``, ``entry_index``."""
         data = canon.data
         spaced = b" " + data.translate(_SPACED) + b" "
-        plans, simple = self._plans, self._simple
         matches = self.automaton.find_matches_as_indexes(spaced, overlapping=True)
-        # spaced[s] is the boundary before the word, which starts at data[s]; the
-        # anchors that are one whole pattern need no check (most of them)
-        out = [(s, s + o[0], o[1], o[2]) for ai, s, _ in matches if (o := simple[ai])]
-        append = out.append
-        for ai, s, _e in matches:
-            if simple[ai]:
-                continue
-            for kind, size, core, regex, ci, ei in plans[ai]:
-                end = s + size
-                if core is not None and data[s:end] != core:
-                    continue
-                if kind == 1:
-                    # the word goes on to the next non-word byte (a space in ``spaced``)
-                    end = spaced.find(b" ", end + 1) - 1
-                elif kind == 2:
-                    m = regex.match(data, s)
-                    if m is None:
-                        continue
-                    end = m.end()
-                append((s, end, ci, ei))
-        return out
+        found = np.fromiter(chain.from_iterable(matches), dtype=np.int64, count=3 * len(matches))
+        anchor, start = found[0::3], found[1::3]
+        # spaced[s] is the boundary before the word, which starts at data[s]
+        if self._one_each:
+            slot = self._first[anchor]
+        else:
+            count = self._count[anchor]
+            row = np.repeat(np.arange(len(anchor)), count)
+            first_row = np.cumsum(count) - count
+            slot = self._first[anchor][row] + (np.arange(len(row)) - first_row[row])
+            start = start[row]
+        end = start + self._slot_size[slot]
+        keep = np.ones(len(slot), dtype=bool)
+        hidden = self._slot_hidden[slot]
+        if hidden.any():
+            codes = np.frombuffer(data, dtype=np.uint8)
+            differs = np.frombuffer(spaced, dtype=np.uint8)[1:-1] != codes
+            n_hidden = np.concatenate([[0], np.cumsum(differs)])
+            keep &= ~hidden | (n_hidden[end] == n_hidden[start])
+        prefix = self._slot_prefix[slot]
+        if prefix.any():
+            # the word goes on to the next byte that is not part of a word
+            breaks = np.flatnonzero(np.frombuffer(spaced, dtype=np.uint8)[1:] == 0x20)
+            end[prefix] = breaks[np.searchsorted(breaks, end[prefix])]
+        python = np.flatnonzero(self._slot_python[slot])
+        plans = self._slot_plan
+        for i in python.tolist():
+            kind, size, core, regex = plans[slot[i]]
+            s = int(start[i])
+            if data[s : s + size] != core:
+                keep[i] = False
+            elif kind == 2:
+                m = regex.match(data, s)
+                if m is None:
+                    keep[i] = False
+                else:
+                    end[i] = m.end()
+        slot = slot[keep]
+        return start[keep], end[keep], self._slot_cat[slot], self._slot_entry[slot]
 
-    def candidates(self, text: str):
-        """Every match before resolution: ``(start, end, cat_index, entry_index)``."""
-        canon = Canonical(text)
-        return [(*canon.map(s, e), ci, ei) for s, e, ci, ei in self._candidates(canon)]
+    def find_arrays(self, texts):
+        """The hits of many texts at once, as NumPy arrays ``(text_index, start, end,
+        entry_index)``, sorted by text, then as :meth:`find` sorts them. The
+        entry index points into :attr:`entries` (category, term)."""
+        parts = [self._find_group(group, first) for first, group in self.groups(texts)]
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty, empty
+        return tuple(np.concatenate(columns) for columns in zip(*parts, strict=True))
+
+    def groups(self, texts):
+        """``(index of the first text, texts)`` of each group of about ``BATCH_CHARS``."""
+        group, size = [], 0
+        for i, text in enumerate(texts):
+            group.append(text)
+            size += len(text) + 1
+            if size >= self.BATCH_CHARS:
+                yield i + 1 - len(group), group
+                group, size = [], 0
+        if group:
+            yield len(texts) - len(group), group
+
+    def _find_group(self, texts, first_index):
+        joined = self.SEPARATOR.join(texts)
+        canon = Canonical(joined)
+        start, end, cat, entry = resolve_arrays(*self._candidates(canon))
+        start, end = canon.map_arrays(start, end)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
+        offsets = np.cumsum(lengths) - lengths
+        doc = np.searchsorted(offsets, start, side="right") - 1
+        return doc + first_index, start - offsets[doc], end - offsets[doc], entry
+
+    @property
+    def entries(self) -> list[tuple[str, str]]:
+        """``(category, term)`` of every entry index."""
+        return self._labels
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """Hits in ``text`` as ``(start, end, category, term)``, sorted by position."""
         labels = self._labels
-        canon = Canonical(text)
-        # the map to character offsets keeps order, so resolve in byte offsets
-        kept = resolve(self._candidates(canon))
-        if not kept:
-            return []
-        starts, ends = canon.map_many([k[0] for k in kept], [k[1] for k in kept])
-        return [(s, e) + labels[k[3]] for s, e, k in zip(starts, ends, kept, strict=True)]
+        _doc, start, end, entry = self.find_arrays([text])
+        return [
+            (s, e) + labels[k]
+            for s, e, k in zip(start.tolist(), end.tolist(), entry.tolist(), strict=True)
+        ]
 
 
 def _reference_token(token) -> str:

@@ -170,3 +170,36 @@ def test_fast_equals_reference_on_generated_text(seed):
     assert fast == ReferenceMatcher(lexicon).find(text)
     for start, end, _cat, _term in fast:
         assert text[start:end] == text[start:end].strip()
+
+
+def test_many_texts_at_once_equal_one_by_one():
+    """find_arrays joins texts into groups; no hit may cross from one text to the next."""
+    lexicon = load_lexicon().with_category(
+        "extra", ["legitimate * * targets", "kyiv's", "u.s. backstop", "peace deal*", "kyiv regime"]
+    )
+    rng = random.Random(3)
+    whole = _generated_text(3, n_words=4000)
+    cuts = sorted(rng.sample(range(1, len(whole)), 60))
+    texts = [whole[a:b] for a, b in zip([0, *cuts], [*cuts, len(whole)], strict=True)]
+    # phrases that would match if the texts ran into each other
+    texts += [
+        "the Kyiv",
+        "regime said",
+        "",
+        "legitimate",
+        "combat targets",
+        "peace\x00deal",
+        "U.S.",
+    ]
+    matcher = PhraseMatcher(lexicon)
+    matcher.BATCH_CHARS = 500  # many groups, so that texts fall on both sides of a cut
+    reference = ReferenceMatcher(lexicon)
+    doc, start, end, entry = matcher.find_arrays(texts)
+    got = [[] for _ in texts]
+    for d, s, e, k in zip(doc.tolist(), start.tolist(), end.tolist(), entry.tolist(), strict=True):
+        got[d].append((s, e, *matcher.entries[k]))
+    assert got == [reference.find(t) for t in texts]
+    assert sum(map(len, got)) > 100
+    # "the Kyiv" + "regime said" is not "Kyiv regime"; the NUL is not a joint either
+    assert got[-7:-1] == [[], [], [], [], [], [(6, 10, "settlement_negotiation", "deal")]]
+    assert PhraseMatcher(lexicon).find_arrays([])[0].tolist() == []
