@@ -17,9 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 
 import ahocorasick_rs
+import numpy as np
 import pandas as pd
 
 from analysis.characters import non_ascii_characters
@@ -164,25 +166,39 @@ class Gazetteer:
         return holders.pop() if len(holders) == 1 else None
 
     @cached_property
-    def _role_matcher(self) -> WordMatcher:
-        return WordMatcher(list(self.role_forms))
+    def _matcher(self) -> WordMatcher:
+        # forms and role aliases in one automaton: one scan of the text finds both
+        return WordMatcher(list(self.forms) + list(self.role_forms))
+
+    @property
+    def form_list(self) -> list[str]:
+        """Every form, in the order of :meth:`span_arrays`' indexes."""
+        return self._matcher.patterns[: len(self.forms)]
+
+    @property
+    def role_list(self) -> list[str]:
+        """Every role alias, in the order of :meth:`name_and_role_spans`' role indexes."""
+        return self._matcher.patterns[len(self.forms) :]
+
+    def name_and_role_spans(self, text: str):
+        """Forms and role aliases in ``text``, each longest first and never overlapping
+        within its own kind: two triples of NumPy arrays ``(start, end, index)``, the
+        index into :attr:`form_list` and :attr:`role_list`."""
+        start, length, index = self._matcher.find_arrays(text)
+        n_forms = len(self.forms)
+        role = index >= n_forms
+        names = longest_first(start[~role], length[~role], index[~role])
+        roles = longest_first(start[role], length[role], index[role] - n_forms)
+        return names, roles
 
     def find_roles(self, text: str) -> list[tuple[int, int, str]]:
         """Role aliases in ``text`` (start, end, alias), longest first, never overlapping."""
-        matcher = self._role_matcher
-        if not matcher.patterns or not text:
-            return []
-        found = sorted(matcher.find(text))
-        result, covered = [], -1
-        for start, negative, index in found:
-            if start >= covered:
-                covered = start - negative
-                result.append((start, covered, matcher.patterns[index]))
-        return result
-
-    @cached_property
-    def _matcher(self) -> WordMatcher:
-        return WordMatcher(list(self.forms))
+        aliases = self.role_list
+        start, end, index = self.name_and_role_spans(text)[1]
+        return [
+            (s, e, aliases[i])
+            for s, e, i in zip(start.tolist(), end.tolist(), index.tolist(), strict=True)
+        ]
 
     def find(self, text: str) -> list[Match]:
         """All forms in ``text`` on word boundaries, longest first, never overlapping."""
@@ -191,16 +207,22 @@ class Gazetteer:
 
     def find_spans(self, text: str) -> list[tuple[int, int, str]]:
         """:meth:`find` as ``(start, end, alias)`` tuples, for callers that need speed."""
-        if not self.actors or not text:
-            return []
-        patterns = self._matcher.patterns
-        spans = []
-        covered_until = -1
-        for start, negative_length, index in sorted(self._matcher.find(text)):
-            if start >= covered_until:
-                covered_until = start - negative_length
-                spans.append((start, covered_until, patterns[index]))
-        return spans
+        patterns = self.form_list
+        start, end, index = self.span_arrays(text)
+        return [
+            (s, e, patterns[i])
+            for s, e, i in zip(start.tolist(), end.tolist(), index.tolist(), strict=True)
+        ]
+
+    def span_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`find` as NumPy arrays ``start``, ``end`` and the index of the form in
+        :attr:`form_list`, for many mentions at once (a long text, or texts joined)."""
+        return self.name_and_role_spans(text)[0]
+
+    @cached_property
+    def media_forms(self) -> tuple[str, ...]:
+        """The forms that name a media outlet ("TASS", "Sputnik")."""
+        return tuple(f for f, (name, _) in self.forms.items() if self.actors[name].kind == "media")
 
     @cached_property
     def mention_info(self) -> dict[str, tuple]:
@@ -218,6 +240,22 @@ class Gazetteer:
                 actor.variant_of(form),
             )
         return info
+
+    @cached_property
+    def mention_columns(self) -> dict[str, np.ndarray]:
+        """:attr:`mention_info` as arrays indexed like :attr:`form_list`, to look up
+        many mentions at once: ``alias``, ``type``, ``actor``, ``kind``, ``camp``,
+        ``stands_for``, ``variant``, and the flags ``stands_for_bool``, ``ends_in_s`` and
+        ``is_media``."""
+        forms = self.form_list
+        info = [self.mention_info[f] for f in forms]
+        columns = {"alias": _object_array(forms)}
+        for k, name in enumerate(["type", "actor", "kind", "camp", "stands_for", "variant"]):
+            columns[name] = _object_array([row[k] for row in info])
+        columns["stands_for_bool"] = np.array([bool(row[4]) for row in info], dtype=bool)
+        columns["ends_in_s"] = np.array([f.endswith("s") for f in forms], dtype=bool)
+        columns["is_media"] = columns["kind"] == "media"
+        return columns
 
     def to_frame(self) -> pd.DataFrame:
         """One row per actor: name, kind, camp, aliases, adjectives, roles, source."""
@@ -238,6 +276,12 @@ class Gazetteer:
             for a in self.actors.values()
         ]
         return pd.DataFrame(rows)
+
+
+def _object_array(values: list) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
 
 
 def _describe_role(role: Role) -> str:
@@ -279,9 +323,11 @@ class WordMatcher:
 
     The automaton searches a :func:`spaced` copy of the text for each pattern's
     spaced form between two spaces, so word boundaries are checked in Rust, not
-    per candidate in Python; a pattern with inner punctuation ("U.S.") is then
-    compared with the text itself. Same matches as searching every pattern and
-    checking :func:`_is_word_boundary` on each side (the tests compare the two).
+    per candidate in Python; a pattern with a space or inner punctuation
+    ("Foreign Ministry", "U.S.") is then compared with the text itself, since
+    the spaced copy also shows "Foreign-Ministry" as "Foreign Ministry". Same
+    matches as searching every pattern and checking :func:`_is_word_boundary`
+    on each side (the tests compare the two).
     """
 
     def __init__(self, patterns: list[str]):
@@ -289,28 +335,86 @@ class WordMatcher:
         keys: dict[str, list[int]] = {}
         for index, pattern in enumerate(patterns):
             keys.setdefault(f" {spaced(pattern)} ", []).append(index)
-        # per key: (pattern index, length, the pattern if the spaced copy may hide a difference)
-        self._plans = [
-            tuple(
-                (i, len(patterns[i]), None if spaced(patterns[i]) == patterns[i] else patterns[i])
-                for i in owners
-            )
-            for owners in keys.values()
+        # The patterns of every key, one after the other ("slots"): a match of key k
+        # stands for slots first[k] .. first[k] + count[k] - 1.
+        slots = [i for owners in keys.values() for i in owners]
+        self._count = np.array([len(owners) for owners in keys.values()], dtype=np.int64)
+        self._first = np.cumsum(self._count) - self._count
+        self._one_each = bool((self._count == 1).all())
+        self._slot_pattern = np.array(slots, dtype=np.int64)
+        self._slot_length = np.array([len(patterns[i]) for i in slots], dtype=np.int64)
+        # the pattern to compare with the text, where the spaced copy may hide a difference
+        self._slot_literal = [
+            None if " " not in patterns[i] and spaced(patterns[i]) == patterns[i] else patterns[i]
+            for i in slots
         ]
+        self._slot_checked = np.array([x is not None for x in self._slot_literal], dtype=bool)
         self._automaton = ahocorasick_rs.AhoCorasick(list(keys)) if keys else None
+
+    def find_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every occurrence, overlapping ones included: NumPy arrays ``start``,
+        ``length`` and pattern index."""
+        if self._automaton is None or not text:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        # the key's leading space sits at spaced[start], the space padded in front
+        matches = self._automaton.find_matches_as_indexes(f" {spaced(text)} ", overlapping=True)
+        found = np.fromiter(chain.from_iterable(matches), dtype=np.int64, count=3 * len(matches))
+        key, start = found[0::3], found[1::3]
+        if self._one_each:
+            slot = self._first[key]
+        else:
+            count = self._count[key]
+            row = np.repeat(np.arange(len(key)), count)
+            slot = self._first[key][row] + (np.arange(len(row)) - (np.cumsum(count) - count)[row])
+            start = start[row]
+        checked = np.flatnonzero(self._slot_checked[slot])
+        if len(checked):
+            literals = self._slot_literal
+            keep = np.ones(len(slot), dtype=bool)
+            for i, k, s in zip(
+                checked.tolist(), slot[checked].tolist(), start[checked].tolist(), strict=True
+            ):
+                keep[i] = text.startswith(literals[k], s)
+            slot, start = slot[keep], start[keep]
+        return start, self._slot_length[slot], self._slot_pattern[slot]
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, -length, pattern index)`` of every occurrence, overlapping ones included."""
-        if self._automaton is None:
-            return []
-        found = []
-        # the key's leading space sits at spaced[start], the space padded in front
-        matches = self._automaton.find_matches_as_indexes(f" {spaced(text)} ", overlapping=True)
-        for key, start, _end in matches:
-            for index, length, literal in self._plans[key]:
-                if literal is None or text.startswith(literal, start):
-                    found.append((start, -length, index))
-        return found
+        start, length, index = self.find_arrays(text)
+        return list(zip(start.tolist(), (-length).tolist(), index.tolist(), strict=True))
+
+
+def longest_first(start: np.ndarray, length: np.ndarray, index: np.ndarray):
+    """Of occurrences ``(start, length, pattern index)``, those that do not overlap,
+    taken from the left, the longest at each start (ties: the pattern listed first):
+    arrays ``start``, ``end``, index, by position."""
+    if len(start) < 2:
+        return start, start + length, index
+    order = np.lexsort((index, -length, start))
+    start, end, index = start[order], start[order] + length[order], index[order]
+    # a cluster: occurrences chained by overlaps; its first one is always kept,
+    # a second one never (it overlaps the first); longer clusters, one by one
+    reach = np.maximum.accumulate(end)
+    opens = np.ones(len(start), dtype=bool)
+    opens[1:] = start[1:] >= reach[:-1]
+    cluster = np.cumsum(opens) - 1
+    size = np.bincount(cluster)[cluster]
+    keep = opens.copy()
+    crowded = np.flatnonzero(size > 2)
+    if len(crowded):
+        covered = -1
+        for i, s, e, first in zip(
+            crowded.tolist(),
+            start[crowded].tolist(),
+            end[crowded].tolist(),
+            opens[crowded].tolist(),
+            strict=True,
+        ):
+            if first or s >= covered:
+                keep[i] = True
+                covered = e
+    return start[keep], end[keep], index[keep]
 
 
 # ---------------------------------------------------------------- loading

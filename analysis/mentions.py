@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from analysis.frames import frame, string_column
@@ -83,44 +84,119 @@ def default_gazetteer() -> Gazetteer:
     return _cached_default
 
 
-def _skipped_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Spans that are not story text: credits and lines naming only an outlet."""
+def _skipped_spans(text: str, gazetteer: Gazetteer, found=None) -> list[tuple[int, int]]:
+    """Spans that are not story text: credits and lines naming only an outlet.
+
+    ``found`` is ``gazetteer.span_arrays(text)``, if already at hand: a line that
+    is only an outlet's name is one of the outlet's mentions, so only those are
+    looked at.
+    """
     spans = [(m.start(), m.end()) for m in _CREDIT.finditer(text)] if " / " in text else []
-    position = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if 0 < len(stripped) <= 40:
-            form = gazetteer.forms.get(stripped)
-            if form and gazetteer[form[0]].kind == "media":
-                start = position + line.index(stripped)
-                spans.append((start, start + len(stripped)))
-        position += len(line) + 1
+    start, end, form = gazetteer.span_arrays(text) if found is None else found
+    media = np.flatnonzero(gazetteer.mention_columns["is_media"][form])
+    for s, e in zip(start[media].tolist(), end[media].tolist(), strict=True):
+        line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+        if line_end < 0:
+            line_end = len(text)
+        if e - s <= 40 and not text[line_start:s].strip() and not text[e:line_end].strip():
+            spans.append((s, e))
     return spans
 
 
 def _mention_rows(text: str, gazetteer: Gazetteer, year: int | None = None) -> list[tuple]:
     """Mentions in one text, as tuples in the order of ``MENTION_COLUMNS[2:]``."""
-    skipped = _skipped_spans(text, gazetteer)
-    info = gazetteer.mention_info
-    rows = []
-    for start, end, alias in gazetteer.find_spans(text):
-        if skipped and any(s <= start < e for s, e in skipped):
-            continue
-        mention_type, actor, kind, camp, stands_for, variant = info[alias]
-        possessive = False
-        if mention_type == "name":
-            after = text[end : end + 2]
-            possessive = after in ("'s", "’s") or (after[:1] in ("'", "’") and alias.endswith("s"))
-            if (
-                stands_for
-                and not _LOCATIVE.search(text[max(0, start - 20) : start])
-                and not _VENUE_AFTER.match(text, end)
-            ):
-                mention_type = "capital"
-        rows.append(
-            (start, end, alias, actor, kind, camp, mention_type, stands_for, possessive, variant)
-        )
-    return _with_roles(text, gazetteer, year, rows, skipped)
+    columns = _mention_columns([text], [year], gazetteer)
+    values = [columns[name] for name in MENTION_COLUMNS[2:]]
+    return list(zip(*(v if isinstance(v, list) else v.tolist() for v in values), strict=True))
+
+
+# Texts are searched in groups joined by this: a line of its own that no form contains.
+_SEPARATOR = "\n\x00\n"
+_GROUP_CHARS = 64_000
+
+
+def _mention_columns(texts: list[str], years: list, gazetteer: Gazetteer) -> dict:
+    """Mentions in many texts: a column (NumPy array or list) per name in
+    ``MENTION_COLUMNS[2:]``, and ``doc``, the index of each mention's text.
+
+    Texts are joined in groups of about 64,000 characters, so that one
+    automaton scan and NumPy do per group what would otherwise be Python work
+    per mention; only capitals ("Moscow said"), patterns with punctuation and
+    offices ("the US President") are checked one by one.
+    """
+    parts = []
+    first, group, size = 0, [], 0
+    for i, text in enumerate(texts):
+        group.append(text)
+        size += len(text) + len(_SEPARATOR)
+        if size >= _GROUP_CHARS or i == len(texts) - 1:
+            parts.append(_group_columns(group, years[first : i + 1], first, gazetteer))
+            first, group, size = i + 1, [], 0
+    names = ["doc", *MENTION_COLUMNS[2:]]
+    if not parts:
+        return {name: [] for name in names}
+    # the columns of str (and None) as lists, the others as NumPy arrays
+    columns = {name: np.concatenate([part[name] for part in parts]) for name in names}
+    return {k: v.tolist() if v.dtype == object else v for k, v in columns.items()}
+
+
+def _group_columns(texts, years, first_doc, gazetteer) -> dict:
+    joined = _SEPARATOR.join(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    offsets = np.cumsum(lengths + len(_SEPARATOR)) - lengths - len(_SEPARATOR)
+    (start, end, form), roles = gazetteer.name_and_role_spans(joined)
+    # not story text: credits and outlet-only lines (the same rules as in one text)
+    skipped = sorted(_skipped_spans(joined, gazetteer, (start, end, form)))
+    if skipped:
+        span_start = np.array([a for a, _ in skipped], dtype=np.int64)
+        reach = np.maximum.accumulate(np.array([b for _, b in skipped], dtype=np.int64))
+        i = np.searchsorted(span_start, start, side="right") - 1
+        inside = (i >= 0) & (start < reach[np.maximum(i, 0)])
+        start, end, form = start[~inside], end[~inside], form[~inside]
+    doc = np.searchsorted(offsets, start, side="right") - 1
+    info = gazetteer.mention_columns
+    mention_type = info["type"][form]
+    # possessive: "Russia's", "Zelensky’s"; "allies'" when the name ends in s
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    named = np.flatnonzero(mention_type == "name")
+    after = codes[np.minimum(end[named], len(codes) - 1)]
+    after_next = codes[np.minimum(end[named] + 1, len(codes) - 1)]
+    apostrophe = ((after == 0x27) | (after == 0x2019)) & (end[named] < len(codes))
+    possessive = np.zeros(len(start), dtype=bool)
+    possessive[named] = apostrophe & (
+        ((after_next == 0x73) & (end[named] + 1 < len(codes))) | info["ends_in_s"][form[named]]
+    )
+    # a capital standing for its government, unless it is where something happens
+    capital = named[info["stands_for_bool"][form[named]]]
+    mention_type = mention_type.copy()
+    for i, s, e, d in zip(
+        capital.tolist(),
+        start[capital].tolist(),
+        end[capital].tolist(),
+        doc[capital].tolist(),
+        strict=True,
+    ):
+        lo = max(int(offsets[d]), s - 20)
+        if not _LOCATIVE.search(joined[lo:s]) and not _VENUE_AFTER.match(joined, e):
+            mention_type[i] = "capital"
+    columns = {
+        "doc": doc,
+        "start": start,
+        "end": end,
+        "alias": info["alias"][form],
+        "actor": info["actor"][form],
+        "kind": info["kind"][form],
+        "camp": info["camp"][form],
+        "type": mention_type,
+        "stands_for": info["stands_for"][form],
+        "possessive": possessive,
+        "variant": info["variant"][form],
+    }
+    columns = _with_role_columns(joined, roles, years, offsets, gazetteer, columns, skipped)
+    columns["doc"] = columns["doc"] + first_doc
+    columns["start"] = columns["start"] - offsets[columns["doc"] - first_doc]
+    columns["end"] = columns["end"] - offsets[columns["doc"] - first_doc]
+    return columns
 
 
 # A title right before or after a person's name is part of that mention, not a second one.
@@ -128,32 +204,70 @@ _BEFORE_NAME = re.compile(r"[ \t]+$")
 _AFTER_NAME = re.compile(r",[ \t]+(?:the[ \t]+)?$")
 
 
-def _with_roles(text, gazetteer, year, rows, skipped) -> list[dict]:
+def _with_role_columns(joined, roles, years, offsets, gazetteer, columns, skipped) -> dict:
     """Add offices named without a name ("the US President") as mentions of type "role",
-    resolved to the holder in ``year``; the names inside the role phrase give way."""
-    roles = gazetteer.find_roles(text)
-    if not roles:
-        return rows
-    persons = [r for r in rows if r[4] == "person" and r[6] == "name"]  # kind, type
+    resolved to the holder in the article's year; the names inside the role phrase give
+    way. Before or after a person's name ("US President Donald Trump", "Donald Trump,
+    the US President") the office is a title and is not counted."""
+    if not len(roles[0]):
+        return columns
+    aliases = gazetteer.role_list
+    roles = [
+        (s, e, aliases[i])
+        for s, e, i in zip(roles[0].tolist(), roles[1].tolist(), roles[2].tolist(), strict=True)
+    ]
+    person = np.flatnonzero((columns["kind"] == "person") & (columns["type"] == "name"))
+    person_start, person_end = columns["start"][person], columns["end"][person]
     added = []
     for start, end, alias in roles:
         if any(s <= start < e for s, e in skipped):
             continue
-        if any(p[0] >= end and _BEFORE_NAME.fullmatch(text, end, p[0]) for p in persons):
+        # only the nearest name on each side can be next to the office
+        after = np.searchsorted(person_start, end)
+        if after < len(person) and _BEFORE_NAME.fullmatch(joined, end, person_start[after]):
             continue  # "US President Donald Trump": a title
-        if any(p[1] <= start and _AFTER_NAME.fullmatch(text, p[1], start) for p in persons):
+        before = np.searchsorted(person_end, start, side="right") - 1
+        if before >= 0 and _AFTER_NAME.fullmatch(joined, person_end[before], start):
             continue  # "Donald Trump, the US President": an apposition
-        holder = gazetteer.holder(alias, year)
+        doc = int(np.searchsorted(offsets, start, side="right") - 1)
+        holder = gazetteer.holder(alias, years[doc])
         if holder is None:
             continue  # no date, or no single holder that year: not resolved, not counted
         actor = gazetteer[holder]
-        added.append(
-            (start, end, alias, actor.name, actor.kind, actor.camp, "role", None, False, None)
-        )
+        added.append((doc, start, end, alias, actor.name, actor.kind, actor.camp))
     if not added:
-        return rows
-    kept = [r for r in rows if not any(a[0] <= r[0] < a[1] for a in added)]
-    return sorted(kept + added, key=lambda r: r[0])
+        return columns
+    added_start = np.array([a[1] for a in added], dtype=np.int64)
+    added_end = np.array([a[2] for a in added], dtype=np.int64)
+    i = np.searchsorted(added_start, columns["start"], side="right") - 1
+    inside = (i >= 0) & (columns["start"] < added_end[np.maximum(i, 0)])
+    n = len(added)
+    role_columns = {
+        "doc": np.array([a[0] for a in added], dtype=np.int64),
+        "start": added_start,
+        "end": added_end,
+        "alias": _objects([a[3] for a in added]),
+        "actor": _objects([a[4] for a in added]),
+        "kind": _objects([a[5] for a in added]),
+        "camp": _objects([a[6] for a in added]),
+        "type": _objects(["role"] * n),
+        "stands_for": _objects([None] * n),
+        "possessive": np.zeros(n, dtype=bool),
+        "variant": _objects([None] * n),
+    }
+    merged = {
+        name: np.concatenate([values[~inside], role_columns[name]])
+        for name, values in columns.items()
+    }
+    order = np.argsort(merged["start"], kind="stable")
+    return {name: values[order] for name, values in merged.items()}
+
+
+def _objects(values: list) -> np.ndarray:
+    """``values`` as a one-dimensional object array (whatever the values are)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
 
 
 def find_mentions(
@@ -203,14 +317,19 @@ def mentions(
     ``sentences`` may be passed to reuse an already computed sentence table.
     """
     gazetteer = gazetteer or default_gazetteer()
-    ids, rows = [], []
-    for article_id, text, year in zip(
-        corpus["article_id"], corpus["text"], publication_years(corpus), strict=True
-    ):
-        found = _mention_rows(text, gazetteer, year)
-        ids += [article_id] * len(found)
-        rows += found
-    result = frame(rows, MENTION_COLUMNS[2:])
+    columns = _mention_columns(corpus["text"].tolist(), publication_years(corpus), gazetteer)
+    doc = columns.pop("doc")
+    if not len(doc):
+        result = frame([], MENTION_COLUMNS[2:])
+        ids = []
+    else:
+        ids = np.asarray(corpus["article_id"].tolist(), dtype=object)[doc].tolist()
+        result = pd.DataFrame(
+            {
+                name: string_column(values) if isinstance(values, list) else values
+                for name, values in columns.items()
+            }
+        )
     result.insert(0, "article_id", string_column(ids))
     sentences = _article_sentences(corpus, sentences)
     result.insert(1, "sentence_id", sentence_ids(sentences, ids, result["start"]))

@@ -297,14 +297,15 @@ def test_word_matcher_equals_checking_boundaries_by_hand():
     """The spaced-copy automaton finds what a scan of every pattern, with the word
     boundaries checked on each side, finds: punctuation inside patterns, non-ASCII
     letters and punctuation, underscores, overlaps."""
-    from analysis.gazetteer import WordMatcher, _is_word_boundary
+    from analysis.gazetteer import WordMatcher, _is_word_boundary, longest_first
 
     patterns = ["U.S.", "U.S", "US", "Kyiv", "Kyiv's", "Kyiv\u2019s", "Zelenskyy", "Élysée",
                 "Moscow Times", "Times", "a_b", "Ukraine-Russia", "Ukraine"]  # fmt: skip
     text = (
         "The U.S. and the U.S.-led bloc; US_troops, USA. Kyiv's and Kyiv\u2019s allies, "
         "Kyivan. \u00abZelenskyy\u00bb; the \u00c9lys\u00e9e said; The Moscow Times, "
-        "Times\u2014a_b, xa_b. Ukraine-Russia talks, Ukraine\u2011Russia. Élysées"
+        "Times\u2014a_b, xa_b. Ukraine-Russia talks, Ukraine\u2011Russia. Élysées; "
+        "the Moscow-Times, Moscow\nTimes"  # not "Moscow Times": the text must be the pattern
     )
     expected = sorted(
         (start, -len(p), i)
@@ -316,4 +317,6 @@ def test_word_matcher_equals_checking_boundaries_by_hand():
     )
     assert sorted(WordMatcher(patterns).find(text)) == expected
     assert len(expected) > 12
+    found = longest_first(*WordMatcher(patterns).find_arrays(text))
+    assert all(text[s:e] == patterns[i] for s, e, i in zip(*found, strict=True))
     assert WordMatcher([]).find(text) == []
