@@ -34,6 +34,23 @@ def string_column(values: list):
     return pd.array(array, dtype=_STR_DTYPE)
 
 
+def strings_by_code(vocabulary: list, codes: np.ndarray):
+    """``string_column([vocabulary[c] for c in codes])``, without the list.
+
+    For a column whose values come from a small vocabulary (article ids, categories,
+    actor names): the values are taken from the vocabulary by pyarrow, in C, instead of
+    one Python object per row. ``vocabulary`` holds str or None.
+    """
+    codes = np.asarray(codes, dtype=np.int64)
+    present = np.array([v is not None for v in vocabulary] + [False], dtype=bool)[:-1]
+    if not _ARROW_STRINGS or not all(v is None or isinstance(v, str) for v in vocabulary):
+        return string_column([vocabulary[c] for c in codes.tolist()])
+    if not len(codes) or not present[codes].any():
+        return [None] * len(codes)  # no string at all: left to pandas, as string_column does
+    taken = pa.array(vocabulary, type=pa.large_string()).take(pa.array(codes))
+    return pd.array(taken, dtype=_STR_DTYPE)
+
+
 def column(values: list):
     """``values`` as pandas would store them, converted in C where the type allows:
     strings by :func:`string_column`, a column of only ``int`` (or only ``bool``) as a

@@ -242,20 +242,35 @@ class Gazetteer:
         return info
 
     @cached_property
-    def mention_columns(self) -> dict[str, np.ndarray]:
-        """:attr:`mention_info` as arrays indexed like :attr:`form_list`, to look up
-        many mentions at once: ``alias``, ``type``, ``actor``, ``kind``, ``camp``,
-        ``stands_for``, ``variant``, and the flags ``stands_for_bool``, ``ends_in_s`` and
-        ``is_media``."""
+    def mention_codes(self) -> dict:
+        """:attr:`mention_info` as codes, to look up many mentions at once with NumPy.
+
+        Per form (indexed like :attr:`form_list`): ``actor`` (an index into
+        ``actors``), ``type`` (0 name, 1 adjective), ``stands_for`` (bool),
+        ``ends_in_s``, ``is_media``. Vocabularies: ``aliases`` (the forms, then
+        the role aliases of :attr:`role_list`); per actor index ``actors``,
+        ``kinds``, ``camps`` and ``is_person``; ``stands_for_values`` and
+        ``variants`` per form, then None. ``actor_index`` maps names to indexes.
+        """
         forms = self.form_list
+        names = list(self.actors)
+        actor_index = {name: i for i, name in enumerate(names)}
         info = [self.mention_info[f] for f in forms]
-        columns = {"alias": _object_array(forms)}
-        for k, name in enumerate(["type", "actor", "kind", "camp", "stands_for", "variant"]):
-            columns[name] = _object_array([row[k] for row in info])
-        columns["stands_for_bool"] = np.array([bool(row[4]) for row in info], dtype=bool)
-        columns["ends_in_s"] = np.array([f.endswith("s") for f in forms], dtype=bool)
-        columns["is_media"] = columns["kind"] == "media"
-        return columns
+        return {
+            "actor": np.array([actor_index[row[1]] for row in info], dtype=np.int64),
+            "type": np.array([0 if row[0] == "name" else 1 for row in info], dtype=np.int64),
+            "stands_for": np.array([bool(row[4]) for row in info], dtype=bool),
+            "ends_in_s": np.array([f.endswith("s") for f in forms], dtype=bool),
+            "is_media": np.array([row[2] == "media" for row in info], dtype=bool),
+            "aliases": forms + self.role_list,
+            "actors": names,
+            "kinds": [self.actors[n].kind for n in names],
+            "camps": [self.actors[n].camp for n in names],
+            "is_person": np.array([self.actors[n].kind == "person" for n in names], dtype=bool),
+            "stands_for_values": [row[4] for row in info] + [None],
+            "variants": [row[5] for row in info] + [None],
+            "actor_index": actor_index,
+        }
 
     def to_frame(self) -> pd.DataFrame:
         """One row per actor: name, kind, camp, aliases, adjectives, roles, source."""
@@ -276,12 +291,6 @@ class Gazetteer:
             for a in self.actors.values()
         ]
         return pd.DataFrame(rows)
-
-
-def _object_array(values: list) -> np.ndarray:
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
 
 
 def _describe_role(role: Role) -> str:

@@ -32,7 +32,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from analysis.frames import frame, string_column
+from analysis.frames import frame, string_column, strings_by_code
 from analysis.gazetteer import Gazetteer, load_gazetteer
 from analysis.sentences import sentence_ids
 
@@ -93,7 +93,7 @@ def _skipped_spans(text: str, gazetteer: Gazetteer, found=None) -> list[tuple[in
     """
     spans = [(m.start(), m.end()) for m in _CREDIT.finditer(text)] if " / " in text else []
     start, end, form = gazetteer.span_arrays(text) if found is None else found
-    media = np.flatnonzero(gazetteer.mention_columns["is_media"][form])
+    media = np.flatnonzero(gazetteer.mention_codes["is_media"][form])
     for s, e in zip(start[media].tolist(), end[media].tolist(), strict=True):
         line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
         if line_end < 0:
@@ -105,19 +105,22 @@ def _skipped_spans(text: str, gazetteer: Gazetteer, found=None) -> list[tuple[in
 
 def _mention_rows(text: str, gazetteer: Gazetteer, year: int | None = None) -> list[tuple]:
     """Mentions in one text, as tuples in the order of ``MENTION_COLUMNS[2:]``."""
-    columns = _mention_columns([text], [year], gazetteer)
-    values = [columns[name] for name in MENTION_COLUMNS[2:]]
-    return list(zip(*(v if isinstance(v, list) else v.tolist() for v in values), strict=True))
+    columns = _decoded(_mention_codes([text], [year], gazetteer), gazetteer)
+    return list(zip(*(columns[name] for name in MENTION_COLUMNS[2:]), strict=True))
 
+
+MENTION_TYPES = ("name", "adjective", "capital", "role")  # the codes of column ``type``
+NAME, ADJECTIVE, CAPITAL, ROLE = range(4)
 
 # Texts are searched in groups joined by this: a line of its own that no form contains.
 _SEPARATOR = "\n\x00\n"
 _GROUP_CHARS = 64_000
 
 
-def _mention_columns(texts: list[str], years: list, gazetteer: Gazetteer) -> dict:
-    """Mentions in many texts: a column (NumPy array or list) per name in
-    ``MENTION_COLUMNS[2:]``, and ``doc``, the index of each mention's text.
+def _mention_codes(texts: list[str], years: list, gazetteer: Gazetteer) -> dict:
+    """Mentions in many texts, as NumPy arrays: ``doc`` (the index of the text),
+    ``start``, ``end``, ``alias``, ``actor``, ``type`` (codes into the vocabularies
+    of :attr:`Gazetteer.mention_codes` and :data:`MENTION_TYPES`), ``possessive``.
 
     Texts are joined in groups of about 64,000 characters, so that one
     automaton scan and NumPy do per group what would otherwise be Python work
@@ -130,17 +133,37 @@ def _mention_columns(texts: list[str], years: list, gazetteer: Gazetteer) -> dic
         group.append(text)
         size += len(text) + len(_SEPARATOR)
         if size >= _GROUP_CHARS or i == len(texts) - 1:
-            parts.append(_group_columns(group, years[first : i + 1], first, gazetteer))
+            parts.append(_group_codes(group, years[first : i + 1], first, gazetteer))
             first, group, size = i + 1, [], 0
-    names = ["doc", *MENTION_COLUMNS[2:]]
+    names = ["doc", "start", "end", "alias", "actor", "type", "possessive"]
     if not parts:
-        return {name: [] for name in names}
-    # the columns of str (and None) as lists, the others as NumPy arrays
-    columns = {name: np.concatenate([part[name] for part in parts]) for name in names}
-    return {k: v.tolist() if v.dtype == object else v for k, v in columns.items()}
+        return {
+            name: np.zeros(0, dtype=bool if name == "possessive" else np.int64) for name in names
+        }
+    return {name: np.concatenate([part[name] for part in parts]) for name in names}
 
 
-def _group_columns(texts, years, first_doc, gazetteer) -> dict:
+def _decoded(columns: dict, gazetteer: Gazetteer) -> dict:
+    """The columns of :func:`_mention_codes` as Python values, named as in ``MENTION_COLUMNS``."""
+    codes = gazetteer.mention_codes
+    n_forms = len(gazetteer.form_list)
+    per_form = np.minimum(columns["alias"], n_forms).tolist()  # roles: n_forms, None
+    actor = columns["actor"].tolist()
+    return {
+        "start": columns["start"].tolist(),
+        "end": columns["end"].tolist(),
+        "alias": [codes["aliases"][i] for i in columns["alias"].tolist()],
+        "actor": [codes["actors"][i] for i in actor],
+        "kind": [codes["kinds"][i] for i in actor],
+        "camp": [codes["camps"][i] for i in actor],
+        "type": [MENTION_TYPES[i] for i in columns["type"].tolist()],
+        "stands_for": [codes["stands_for_values"][i] for i in per_form],
+        "possessive": columns["possessive"].tolist(),
+        "variant": [codes["variants"][i] for i in per_form],
+    }
+
+
+def _group_codes(texts, years, first_doc, gazetteer) -> dict:
     joined = _SEPARATOR.join(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     offsets = np.cumsum(lengths + len(_SEPARATOR)) - lengths - len(_SEPARATOR)
@@ -154,21 +177,20 @@ def _group_columns(texts, years, first_doc, gazetteer) -> dict:
         inside = (i >= 0) & (start < reach[np.maximum(i, 0)])
         start, end, form = start[~inside], end[~inside], form[~inside]
     doc = np.searchsorted(offsets, start, side="right") - 1
-    info = gazetteer.mention_columns
-    mention_type = info["type"][form]
+    info = gazetteer.mention_codes
+    mention_type = info["type"][form]  # NAME or ADJECTIVE
     # possessive: "Russia's", "Zelensky’s"; "allies'" when the name ends in s
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    named = np.flatnonzero(mention_type == "name")
-    after = codes[np.minimum(end[named], len(codes) - 1)]
-    after_next = codes[np.minimum(end[named] + 1, len(codes) - 1)]
-    apostrophe = ((after == 0x27) | (after == 0x2019)) & (end[named] < len(codes))
+    chars = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    named = np.flatnonzero(mention_type == NAME)
+    after = chars[np.minimum(end[named], len(chars) - 1)]
+    after_next = chars[np.minimum(end[named] + 1, len(chars) - 1)]
+    apostrophe = ((after == 0x27) | (after == 0x2019)) & (end[named] < len(chars))
     possessive = np.zeros(len(start), dtype=bool)
     possessive[named] = apostrophe & (
-        ((after_next == 0x73) & (end[named] + 1 < len(codes))) | info["ends_in_s"][form[named]]
+        ((after_next == 0x73) & (end[named] + 1 < len(chars))) | info["ends_in_s"][form[named]]
     )
     # a capital standing for its government, unless it is where something happens
-    capital = named[info["stands_for_bool"][form[named]]]
-    mention_type = mention_type.copy()
+    capital = named[info["stands_for"][form[named]]]
     for i, s, e, d in zip(
         capital.tolist(),
         start[capital].tolist(),
@@ -178,21 +200,17 @@ def _group_columns(texts, years, first_doc, gazetteer) -> dict:
     ):
         lo = max(int(offsets[d]), s - 20)
         if not _LOCATIVE.search(joined[lo:s]) and not _VENUE_AFTER.match(joined, e):
-            mention_type[i] = "capital"
+            mention_type[i] = CAPITAL
     columns = {
         "doc": doc,
         "start": start,
         "end": end,
-        "alias": info["alias"][form],
+        "alias": form,
         "actor": info["actor"][form],
-        "kind": info["kind"][form],
-        "camp": info["camp"][form],
         "type": mention_type,
-        "stands_for": info["stands_for"][form],
         "possessive": possessive,
-        "variant": info["variant"][form],
     }
-    columns = _with_role_columns(joined, roles, years, offsets, gazetteer, columns, skipped)
+    columns = _with_role_codes(joined, roles, years, offsets, gazetteer, columns, skipped)
     columns["doc"] = columns["doc"] + first_doc
     columns["start"] = columns["start"] - offsets[columns["doc"] - first_doc]
     columns["end"] = columns["end"] - offsets[columns["doc"] - first_doc]
@@ -204,22 +222,20 @@ _BEFORE_NAME = re.compile(r"[ \t]+$")
 _AFTER_NAME = re.compile(r",[ \t]+(?:the[ \t]+)?$")
 
 
-def _with_role_columns(joined, roles, years, offsets, gazetteer, columns, skipped) -> dict:
+def _with_role_codes(joined, roles, years, offsets, gazetteer, columns, skipped) -> dict:
     """Add offices named without a name ("the US President") as mentions of type "role",
     resolved to the holder in the article's year; the names inside the role phrase give
     way. Before or after a person's name ("US President Donald Trump", "Donald Trump,
     the US President") the office is a title and is not counted."""
     if not len(roles[0]):
         return columns
+    info = gazetteer.mention_codes
+    n_forms = len(gazetteer.form_list)
     aliases = gazetteer.role_list
-    roles = [
-        (s, e, aliases[i])
-        for s, e, i in zip(roles[0].tolist(), roles[1].tolist(), roles[2].tolist(), strict=True)
-    ]
-    person = np.flatnonzero((columns["kind"] == "person") & (columns["type"] == "name"))
+    person = np.flatnonzero(info["is_person"][columns["actor"]] & (columns["type"] == NAME))
     person_start, person_end = columns["start"][person], columns["end"][person]
     added = []
-    for start, end, alias in roles:
+    for start, end, index in zip(*(column.tolist() for column in roles), strict=True):
         if any(s <= start < e for s, e in skipped):
             continue
         # only the nearest name on each side can be next to the office
@@ -230,44 +246,26 @@ def _with_role_columns(joined, roles, years, offsets, gazetteer, columns, skippe
         if before >= 0 and _AFTER_NAME.fullmatch(joined, person_end[before], start):
             continue  # "Donald Trump, the US President": an apposition
         doc = int(np.searchsorted(offsets, start, side="right") - 1)
-        holder = gazetteer.holder(alias, years[doc])
+        holder = gazetteer.holder(aliases[index], years[doc])
         if holder is None:
             continue  # no date, or no single holder that year: not resolved, not counted
-        actor = gazetteer[holder]
-        added.append((doc, start, end, alias, actor.name, actor.kind, actor.camp))
+        added.append((doc, start, end, n_forms + index, info["actor_index"][holder]))
     if not added:
         return columns
-    added_start = np.array([a[1] for a in added], dtype=np.int64)
-    added_end = np.array([a[2] for a in added], dtype=np.int64)
-    i = np.searchsorted(added_start, columns["start"], side="right") - 1
-    inside = (i >= 0) & (columns["start"] < added_end[np.maximum(i, 0)])
-    n = len(added)
     role_columns = {
-        "doc": np.array([a[0] for a in added], dtype=np.int64),
-        "start": added_start,
-        "end": added_end,
-        "alias": _objects([a[3] for a in added]),
-        "actor": _objects([a[4] for a in added]),
-        "kind": _objects([a[5] for a in added]),
-        "camp": _objects([a[6] for a in added]),
-        "type": _objects(["role"] * n),
-        "stands_for": _objects([None] * n),
-        "possessive": np.zeros(n, dtype=bool),
-        "variant": _objects([None] * n),
+        name: np.array([a[k] for a in added], dtype=np.int64)
+        for k, name in enumerate(["doc", "start", "end", "alias", "actor"])
     }
+    role_columns["type"] = np.full(len(added), ROLE, dtype=np.int64)
+    role_columns["possessive"] = np.zeros(len(added), dtype=bool)
+    i = np.searchsorted(role_columns["start"], columns["start"], side="right") - 1
+    inside = (i >= 0) & (columns["start"] < role_columns["end"][np.maximum(i, 0)])
     merged = {
         name: np.concatenate([values[~inside], role_columns[name]])
         for name, values in columns.items()
     }
     order = np.argsort(merged["start"], kind="stable")
     return {name: values[order] for name, values in merged.items()}
-
-
-def _objects(values: list) -> np.ndarray:
-    """``values`` as a one-dimensional object array (whatever the values are)."""
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
 
 
 def find_mentions(
@@ -317,22 +315,33 @@ def mentions(
     ``sentences`` may be passed to reuse an already computed sentence table.
     """
     gazetteer = gazetteer or default_gazetteer()
-    columns = _mention_columns(corpus["text"].tolist(), publication_years(corpus), gazetteer)
-    doc = columns.pop("doc")
-    if not len(doc):
+    columns = _mention_codes(corpus["text"].tolist(), publication_years(corpus), gazetteer)
+    ids = corpus["article_id"].tolist()
+    if not len(columns["doc"]):
         result = frame([], MENTION_COLUMNS[2:])
-        ids = []
+        result.insert(0, "article_id", string_column([]))
     else:
-        ids = np.asarray(corpus["article_id"].tolist(), dtype=object)[doc].tolist()
+        codes = gazetteer.mention_codes
+        per_form = np.minimum(columns["alias"], len(gazetteer.form_list))  # roles: None
+        actor = columns["actor"]
         result = pd.DataFrame(
             {
-                name: string_column(values) if isinstance(values, list) else values
-                for name, values in columns.items()
+                "article_id": strings_by_code(ids, columns["doc"]),
+                "start": columns["start"],
+                "end": columns["end"],
+                "alias": strings_by_code(codes["aliases"], columns["alias"]),
+                "actor": strings_by_code(codes["actors"], actor),
+                "kind": strings_by_code(codes["kinds"], actor),
+                "camp": strings_by_code(codes["camps"], actor),
+                "type": strings_by_code(list(MENTION_TYPES), columns["type"]),
+                "stands_for": strings_by_code(codes["stands_for_values"], per_form),
+                "possessive": columns["possessive"],
+                "variant": strings_by_code(codes["variants"], per_form),
             }
         )
-    result.insert(0, "article_id", string_column(ids))
     sentences = _article_sentences(corpus, sentences)
-    result.insert(1, "sentence_id", sentence_ids(sentences, ids, result["start"]))
+    article_ids = np.asarray(ids, dtype=object)[columns["doc"]]
+    result.insert(1, "sentence_id", sentence_ids(sentences, article_ids, result["start"]))
     return result
 
 

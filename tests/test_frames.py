@@ -1,7 +1,9 @@
 import pandas as pd
 import pytest
 
-from analysis.frames import frame, string_column
+import numpy as np
+
+from analysis.frames import frame, string_column, strings_by_code
 
 
 @pytest.mark.parametrize(
@@ -23,3 +25,19 @@ def test_string_column_keeps_missing_values_and_leaves_other_types_alone():
     assert pd.Series(string_column(["a", None])).isna().tolist() == [False, True]
     assert string_column([None, None]) == [None, None]
     assert string_column([1, "a"]) == [1, "a"]
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "codes"),
+    [
+        (["a", "Kyiv\u2019s", None], [0, 1, 2, 1, 0]),
+        (["a", None], [1, 1]),  # no string at all: left to pandas
+        (["a", "b"], []),
+        ([None], [0]),
+        ([1, "a"], [0, 1]),  # not strings: left to pandas
+    ],
+)
+def test_strings_by_code_equals_string_column_of_the_values(vocabulary, codes):
+    expected = pd.Series(string_column([vocabulary[c] for c in codes]), dtype=None)
+    got = pd.Series(strings_by_code(vocabulary, np.array(codes, dtype=np.int64)), dtype=None)
+    pd.testing.assert_series_equal(got, expected)
