@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
-from .frames import frame, string_column
+from .frames import frame, string_column, strings_by_code
 from .lexicon import Lexicon, load_lexicon
 from .matcher import PhraseMatcher
 from .sentences import sentence_ids
@@ -76,20 +75,18 @@ def hits(corpus: pd.DataFrame, lexicon=None, *, sentences=None) -> pd.DataFrame:
     texts = corpus["text"].tolist()
     doc, start, end, entry = matcher.find_arrays(texts)
     if len(doc):
-        ids = np.asarray(corpus["article_id"].tolist(), dtype=object)
-        labels = np.array(matcher.entries, dtype=object)  # (category, term) by entry
+        ids = corpus["article_id"].tolist()
         where = zip(doc.tolist(), start.tolist(), end.tolist(), strict=True)
-        columns = {
-            "article_id": ids[doc].tolist(),
-            "sentence_id": None,
-            "start": start,
-            "end": end,
-            "category": labels[entry, 0].tolist(),
-            "term": labels[entry, 1].tolist(),
-            "match": [texts[d][s:e] for d, s, e in where],
-        }
         table = pd.DataFrame(
-            {k: string_column(v) if type(v) is list else v for k, v in columns.items()}
+            {
+                "article_id": strings_by_code(ids, doc),
+                "sentence_id": None,
+                "start": start,
+                "end": end,
+                "category": strings_by_code([c for c, _ in matcher.entries], entry),
+                "term": strings_by_code([t for _, t in matcher.entries], entry),
+                "match": string_column([texts[d][s:e] for d, s, e in where]),
+            }
         )
     else:
         table = frame([], HIT_COLUMNS)
