@@ -27,7 +27,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .frames import string_column
+from .frames import string_column, strings_by_code
 
 # Abbreviations after which a full stop does not end a sentence (lower case, no final dot).
 ABBREVIATIONS = frozenset(
@@ -44,6 +44,7 @@ NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 SENTENCE_STARTERS = frozenset(
     "The This That These Those It He She They We I In On At But And A An Its Their His Her".split()
 )
+SENTENCE_KINDS = ("sentence", "headline", "heading", "bullet")  # the values of ``kind``
 TERMINAL = ".!?…"
 CLOSERS = "'\"’”»)]"
 OPENERS = "'\"‘“«(["
@@ -100,7 +101,7 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
 
     ``corpus.text[start:end] == text`` for every row.
     """
-    ids: list = []
+    docs: list[int] = []
     sentence_ids: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -108,13 +109,11 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     kinds: list[str] = []
     texts: list[str] = []
     titles = corpus["title"].tolist() if "title" in corpus else [None] * len(corpus)
-    for article_id, text, title in zip(
-        corpus["article_id"].tolist(), corpus["text"].tolist(), titles, strict=True
-    ):
+    for doc, (text, title) in enumerate(zip(corpus["text"].tolist(), titles, strict=True)):
         spans = split_sentences(text, title=title if isinstance(title, str) else None)
         if not spans:
             continue
-        ids += [article_id] * len(spans)
+        docs += [doc] * len(spans)
         sentence_ids += range(len(spans))
         span_starts, span_ends, span_paragraphs, span_kinds = zip(*spans, strict=True)
         starts += span_starts
@@ -122,15 +121,20 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
         paragraphs += span_paragraphs
         kinds += span_kinds
         texts += [text[start:end] for start, end in zip(span_starts, span_ends, strict=True)]
+    kind_codes = {kind: i for i, kind in enumerate(SENTENCE_KINDS)}
     return pd.DataFrame(
         {
-            "article_id": string_column(ids),
+            "article_id": strings_by_code(
+                corpus["article_id"].tolist(), np.array(docs, dtype=np.int64)
+            ),
             "sentence_id": np.array(sentence_ids, dtype=np.int64),
             "paragraph_id": np.array(paragraphs, dtype=np.int64),
             "start": np.array(starts, dtype=np.int64),
             "end": np.array(ends, dtype=np.int64),
             "text": string_column(texts),
-            "kind": string_column(kinds),
+            "kind": strings_by_code(
+                list(SENTENCE_KINDS), np.array([kind_codes[k] for k in kinds], dtype=np.int64)
+            ),
         }
     )
 
