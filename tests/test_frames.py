@@ -1,7 +1,6 @@
+import numpy as np
 import pandas as pd
 import pytest
-
-import numpy as np
 
 from analysis.frames import frame, string_column, strings_by_code
 
