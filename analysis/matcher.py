@@ -18,7 +18,9 @@ offsets), finds every pattern's literal *anchor* (the pattern itself, or its
 leading literal words) in one pass with an Aho–Corasick automaton
 (``ahocorasick_rs``, Rust, wheels for every platform), checks word boundaries,
 and verifies the few patterns with ``*`` by a regular expression at the
-anchor. :class:`ReferenceMatcher` compiles each pattern into a regular
+anchor. It does this for groups of texts at once (:meth:`PhraseMatcher.find_arrays`),
+with NumPy for the checks and the overlaps, so that little Python runs per hit.
+:class:`ReferenceMatcher` compiles each pattern into a regular
 expression on the original text: slow and obviously right, it is what the
 tests compare the fast matcher against.
 """
