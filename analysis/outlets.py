@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import scanning
 from .config import LEXICON_DIR
 from .datafiles import DataFileError, check_keys, load_yaml
 
@@ -139,7 +140,7 @@ def find_outlet(text: str, rules: OutletRules | None = None) -> tuple[str, str] 
     """
     rules = rules or default_outlets()
     for cue in rules.cues:
-        for match in cue.pattern.finditer(text):
+        for match in scanning.finditer(cue.pattern, text):
             outlet = rules.canonical(match.group("outlet"))
             if rules.cites(text, outlet):
                 continue  # a source the article cites, not its publisher

@@ -1,0 +1,113 @@
+"""Regular expressions tried only where a match can start.
+
+Python's ``re`` searches fast for a pattern that begins with one literal
+character, but a pattern that begins with an alternation or a set
+(``(?:told|said to|[Ii]n an interview with)``, ``[Aa]ccording to``) is tried
+at every position whose character could start it, and in news text those are
+everywhere. :func:`finditer` finds the pattern's possible starts first (its
+literal beginnings, read from the pattern's parse tree, found with one
+Aho-Corasick pass) and tries the pattern only there: the same matches, in the
+same order, as ``pattern.finditer(text)``. A pattern that begins with one
+literal string is left to ``re``, which finds that fast itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import ahocorasick_rs
+
+_MAX_STARTS = 64  # more literal beginnings than this: not worth it, search as usual
+
+
+def literal_starts(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
+    """The literal strings one of which begins every match of ``pattern``, and whether
+    a match may also begin at the start of the text (``^``, ``\\A``); None when the
+    pattern's beginning is not literal (a class such as ``\\w``, an optional part,
+    case-insensitive letters).
+
+    ``(?:told|said to|[Ii]n an interview with)\\s+`` begins with "told", "said to",
+    "In an interview with" or "in an interview with"; ``(?:^|\\n)[ \\t]*As`` with
+    "\\n", or at the start.
+    """
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # another Python, whose private parser differs: search as usual
+        return None
+    if pattern.flags & re.IGNORECASE:
+        return None
+
+    def starts(items) -> tuple[set[str], bool] | None:
+        prefixes, at_zero = {""}, False
+        for op, av in items:
+            if op is c.LITERAL:
+                prefixes = {p + chr(av) for p in prefixes}
+                continue
+            if op is c.IN and len(av) <= 4 and all(o is c.LITERAL for o, _ in av):
+                prefixes = {p + chr(v) for p in prefixes for _, v in av}
+                continue
+            if prefixes == {""} and op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
+                return set(), True  # only at the start of the text
+            inner = None
+            if op is c.BRANCH:
+                inner = [starts(branch) for branch in av[1]]
+            elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
+                inner = [starts(av[3])]
+            if inner is not None and all(x is not None for x in inner):
+                longer = {p + s for p in prefixes for found, _ in inner for s in found}
+                if prefixes == {""}:
+                    prefixes, at_zero = longer, any(zero for _, zero in inner)
+                elif len(longer) <= _MAX_STARTS and not any(zero for _, zero in inner):
+                    prefixes = longer
+            break  # what follows depends on how the part above matched
+        if "" in prefixes or len(prefixes) > _MAX_STARTS:
+            return None
+        return prefixes, at_zero
+
+    found = starts(parsed)
+    if found is None:
+        return None
+    return frozenset(found[0]), found[1]
+
+
+@lru_cache(maxsize=256)
+def _searcher(pattern: re.Pattern):
+    found = literal_starts(pattern)
+    if found is None:
+        return None
+    literals, at_zero = found
+    if len(literals) == 1 and not at_zero:
+        return None  # one literal beginning: re finds that fast itself
+    automaton = ahocorasick_rs.AhoCorasick(sorted(literals)) if literals else None
+    return automaton, at_zero
+
+
+def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``: the same matches, tried only where one can begin."""
+    searcher = _searcher(pattern)
+    if searcher is None:
+        yield from pattern.finditer(text)
+        return
+    automaton, at_zero = searcher
+    candidates = {0} if at_zero else set()
+    if automaton is not None:
+        candidates.update(
+            s for _, s, _ in automaton.find_matches_as_indexes(text, overlapping=True)
+        )
+    end = 0
+    for start in sorted(candidates):
+        if start < end:
+            continue  # inside the match before: finditer goes on from its end
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        if match.end() == start:  # empty: re's rules for those are subtle; leave it the rest
+            yield from pattern.finditer(text, start)
+            return
+        yield match
+        end = match.end()

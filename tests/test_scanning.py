@@ -1,0 +1,56 @@
+"""scanning.finditer tries a pattern only where it can start: the same matches as re."""
+
+import random
+import re
+
+import pytest
+
+from analysis.outlets import default_outlets
+from analysis.scanning import finditer, literal_starts
+
+
+def test_literal_starts_read_from_the_pattern():
+    told = re.compile(r"(?:told|said to|[Ii]n an interview with)\s+(?P<o>TASS)")
+    assert literal_starts(told) == (
+        frozenset({"told", "said to", "In an interview with", "in an interview with"}),
+        False,
+    )
+    assert literal_starts(re.compile(r"(?:^|\n)[ \t]*As ")) == (frozenset({"\n"}), True)
+    assert literal_starts(re.compile(r"(?:ab|c)d")) == (frozenset({"ab", "c"}), False)
+    for not_literal in [r"\w+", r"(?i)told", r"a?b", r"(a|)b", r"[^x]y"]:
+        assert literal_starts(re.compile(not_literal)) is None, not_literal
+
+
+PATTERNS = [
+    r"(?:told|said to|[Ii]n an interview with)\s+(?:TASS|Sputnik)\b",
+    r"[Aa]ccording to (?:[\w-]+ ){0,5}?(?>(TASS|RIA))\b",
+    r"(?:^|\n)[ \t]*As (TASS|UNN) (reports|has reported)\b",
+    r"\n[ \t]*(TASS|Sputnik)[ \t]*(?:\r?\n|\Z)",
+    r",\s+(UNN|TASS) reports",
+    r"(?:ab|a)b?",  # overlapping beginnings
+    r"^ab|b",
+    r"x*",  # can match empty: searched as usual
+]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_same_matches_as_re_on_random_text(pattern):
+    rx = re.compile(pattern)
+    rng = random.Random(11)
+    pieces = ["told", "said to", "In an interview with", "according to", "As", " ", "\n", "\t"]
+    pieces += ["TASS", "Sputnik", "UNN", "RIA", "reports", ",", "ab", "a", "b", "x", "word-s"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
+        assert [(m.span(), m.groups()) for m in finditer(rx, text)] == expected, text
+
+
+def test_same_matches_as_re_for_the_outlet_cues_on_the_seeds(seeds):
+    cues = [cue.pattern for cue in default_outlets().cues]
+    found = 0
+    for text in seeds["raw"]:
+        for rx in cues:
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in finditer(rx, text)] == expected
+            found += len(expected)
+    assert found >= 3  # "UNN reports", "told Sputnik", the Sputnik dateline ...
