@@ -442,7 +442,7 @@ def _folder_files(folder: Path, report: LoadReport) -> tuple[list[Path], list[st
     """
     files, shown = [], []
     prefix = folder.resolve().name  # resolved once: resolving every file is slow
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(folder.rglob("*"), key=lambda p: p.parts):  # as Path sorts, faster
         if not path.is_file():
             continue
         relative = path.relative_to(folder)
@@ -547,7 +547,7 @@ def read_text_file(path: Path) -> tuple[str, str | None]:
         raise _Skip("binary file (contains NUL bytes), not text")
     text, warning = _decode(data)
     sample = text[:8192]
-    controls = len(_CONTROL_CHARACTERS.findall(sample))
+    controls = count_control_characters(sample)
     if controls > 0.02 * len(sample):
         raise _Skip(
             f"binary file ({controls} control characters in its first {len(sample)}), not text"
@@ -557,6 +557,17 @@ def read_text_file(path: Path) -> tuple[str, str | None]:
 
 # Control characters no text file has (tab, newlines and form feed are allowed).
 _CONTROL_CHARACTERS = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_C0_BYTES = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_NOT_C0_BYTES = bytes(b for b in range(256) if b not in _C0_BYTES)
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080..U+009F in UTF-8
+
+
+def count_control_characters(text: str) -> int:
+    """How many characters of ``text`` :data:`_CONTROL_CHARACTERS` matches, counted on
+    the UTF-8 bytes (C0 controls are single bytes there; C1 controls, \\xc2 and a
+    byte from 0x80 to 0x9f), which is several times faster than ``findall``."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _NOT_C0_BYTES)) + len(_C1_UTF8.findall(data))
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:

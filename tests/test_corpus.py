@@ -393,3 +393,32 @@ def test_catalog_false_reads_the_texts_alone(tmp_path):
     columns = ["article_id", "outlet", "outlet_basis", "published", "published_basis", "title"]
     pd.testing.assert_frame_equal(alone[columns], copied[columns])
     assert alone.set_index("article_id").loc[UNN, "outlet_basis"].endswith("(outlet-reports)")
+
+
+def test_control_characters_counted_as_the_pattern_counts_them():
+    import random
+
+    from analysis.corpus import _CONTROL_CHARACTERS, count_control_characters
+
+    rng = random.Random(3)
+    alphabet = ["a", " ", "\t", "\n", "\x0c", "\r", "\x01", "\x08", "\x0b", "\x1f", "\x7f"]
+    alphabet += ["\x80", "\x9f", "\xa0", "\xc2", "é", "’", "\u0100", "\U0001f600", "\ud800"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert count_control_characters(text) == len(_CONTROL_CHARACTERS.findall(text)), text
+
+
+def test_folder_files_in_path_order(tmp_path):
+    """Files are sorted by their path parts, as ``sorted`` sorts ``Path`` objects."""
+    from analysis.corpus import LoadReport, _folder_files
+
+    for name in ["b.txt", "a-b.txt", "a.txt", "a/z.txt", "a/b/c.txt", "a-c/x.txt", "B.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Some text.", encoding="utf-8")
+    files, _ = _folder_files(tmp_path, LoadReport(str(tmp_path)))
+    assert files == sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    assert [p.relative_to(tmp_path).as_posix() for p in files][:3] == [
+        "B.txt",
+        "a/b/c.txt",
+        "a/z.txt",
+    ]
