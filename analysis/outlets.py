@@ -49,7 +49,7 @@ class OutletRules:
             i = text.find(spelling)
             while i != -1:
                 # only a phrase about this occurrence: the window may cut another
-                for m in pattern.finditer(text, max(i - 100, 0), i + longest + 60):
+                for m in scanning.finditer(pattern, text, max(i - 100, 0), i + longest + 60):
                     if any(m.start(g) == i for g in groups):
                         return True
                 i = text.find(spelling, i + 1)

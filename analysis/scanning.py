@@ -53,6 +53,10 @@ def literal_starts(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
                 continue
             if prefixes == {""} and op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING):
                 return set(), True  # only at the start of the text
+            if op in (c.ASSERT, c.ASSERT_NOT) or (
+                op is c.AT and av in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY)
+            ):
+                continue  # \b, a look-ahead or -behind: checked where the next character is
             inner = None
             if op is c.BRANCH:
                 inner = [starts(branch) for branch in av[1]]
@@ -87,27 +91,31 @@ def _searcher(pattern: re.Pattern):
     return automaton, at_zero
 
 
-def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """``pattern.finditer(text)``: the same matches, tried only where one can begin."""
+def finditer(
+    pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos, endpos)``: the same matches, tried only where one
+    can begin."""
+    endpos = len(text) if endpos is None else min(endpos, len(text))
     searcher = _searcher(pattern)
     if searcher is None:
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, pos, endpos)
         return
     automaton, at_zero = searcher
-    candidates = {0} if at_zero else set()
+    candidates = {0} if at_zero and pos == 0 else set()
     if automaton is not None:
-        candidates.update(
-            s for _, s, _ in automaton.find_matches_as_indexes(text, overlapping=True)
-        )
-    end = 0
+        window = text if pos == 0 and endpos == len(text) else text[pos:endpos]
+        found = automaton.find_matches_as_indexes(window, overlapping=True)
+        candidates.update(pos + s for _, s, _ in found)
+    end = pos
     for start in sorted(candidates):
         if start < end:
             continue  # inside the match before: finditer goes on from its end
-        match = pattern.match(text, start)
+        match = pattern.match(text, start, endpos)
         if match is None:
             continue
         if match.end() == start:  # empty: re's rules for those are subtle; leave it the rest
-            yield from pattern.finditer(text, start)
+            yield from pattern.finditer(text, start, endpos)
             return
         yield match
         end = match.end()

@@ -17,6 +17,7 @@ def test_literal_starts_read_from_the_pattern():
     )
     assert literal_starts(re.compile(r"(?:^|\n)[ \t]*As ")) == (frozenset({"\n"}), True)
     assert literal_starts(re.compile(r"(?:ab|c)d")) == (frozenset({"ab", "c"}), False)
+    assert literal_starts(re.compile(r"(?<!a)\bb(?=a)|\bTASS")) == (frozenset({"b", "TASS"}), False)
     for not_literal in [r"\w+", r"(?i)told", r"a?b", r"(a|)b", r"[^x]y"]:
         assert literal_starts(re.compile(not_literal)) is None, not_literal
 
@@ -30,6 +31,8 @@ PATTERNS = [
     r"(?:ab|a)b?",  # overlapping beginnings
     r"^ab|b",
     r"x*",  # can match empty: searched as usual
+    r"(?<!a)\bb(?=a)|\bTASS",  # zero-width parts before the first literal
+    r"[Aa]ccording to (?:[\w-]+ ){0,5}?(?>(TASS))\b(?!,\s+this is reported)|\b(TASS) reported",
 ]
 
 
@@ -43,6 +46,10 @@ def test_same_matches_as_re_on_random_text(pattern):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
         assert [(m.span(), m.groups()) for m in finditer(rx, text)] == expected, text
+        pos, endpos = sorted(rng.randint(0, len(text)) for _ in range(2))
+        expected = [(m.span(), m.groups()) for m in rx.finditer(text, pos, endpos)]
+        got = [(m.span(), m.groups()) for m in finditer(rx, text, pos, endpos)]
+        assert got == expected, (text, pos, endpos)
 
 
 def test_same_matches_as_re_for_the_outlet_cues_on_the_seeds(seeds):
