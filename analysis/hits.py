@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from . import scanning
 from .frames import frame, string_column, strings_by_code
 from .lexicon import Lexicon, load_lexicon
 from .matcher import PhraseMatcher
@@ -133,7 +134,7 @@ def _quotations(text):
     """All quotations ``(quote_start, quote_end, inner_start, inner_end)``, by position."""
     found = []
     for rx in _QUOTE_RES:
-        for m in rx.finditer(text):
+        for m in scanning.finditer(rx, text):  # the single quotes: tried only at ‘ and
             found.append((m.start(), m.end(), m.start(1), m.end(1)))
     found.sort()
     return found
