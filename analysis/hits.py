@@ -134,7 +134,7 @@ def _quotations(text):
     """All quotations ``(quote_start, quote_end, inner_start, inner_end)``, by position."""
     found = []
     for rx in _QUOTE_RES:
-        for m in scanning.finditer(rx, text):  # the single quotes: tried only at ‘ and
+        for m in scanning.finditer(rx, text):  # single quotes: tried only where one is
             found.append((m.start(), m.end(), m.start(1), m.end(1)))
     found.sort()
     return found
