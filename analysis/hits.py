@@ -204,19 +204,17 @@ def scare_quotes(
     rows = []
     for aid, text in zip(corpus["article_id"], corpus["text"], strict=True):
         quotes = _quotations(text)
-        long_spans = []
-        for qs, qe, s, e in quotes:
-            if len(_WORD_RE.findall(text, s, e)) > max_words:
-                long_spans.append((qs, qe))
-        for qs, qe, s, e in quotes:
+        # (trimming the punctuation and spaces below leaves the words as they are)
+        counts = [len(_WORD_RE.findall(text, s, e)) for _, _, s, e in quotes]
+        long_spans = [(q[0], q[1]) for q, n in zip(quotes, counts, strict=True) if n > max_words]
+        for (qs, qe, s, e), n in zip(quotes, counts, strict=True):
+            if n == 0 or n > max_words:
+                continue
             inner_end = e
             while e > s and text[e - 1] in _TRAILING:
                 e -= 1
             while s < e and text[s] == " ":
                 s += 1
-            n = len(_WORD_RE.findall(text, s, e))
-            if n == 0 or n > max_words:
-                continue
             if _is_speech(text, qs, qe, inner_end):
                 continue
             nested = any(ls < qs and qe <= le for ls, le in long_spans)
