@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain
 from pathlib import Path
 
 import ahocorasick_rs
@@ -27,6 +26,7 @@ import pandas as pd
 from analysis.characters import non_ascii_characters
 from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
+from analysis.matcher import match_slots
 
 KINDS = ("person", "organisation", "country", "place", "media")
 CAMPS = ("Russia", "Ukraine", "United States", "Europe", "NATO", "International", "Other")
@@ -349,7 +349,6 @@ class WordMatcher:
         slots = [i for owners in keys.values() for i in owners]
         self._count = np.array([len(owners) for owners in keys.values()], dtype=np.int64)
         self._first = np.cumsum(self._count) - self._count
-        self._one_each = bool((self._count == 1).all())
         self._slot_pattern = np.array(slots, dtype=np.int64)
         self._slot_length = np.array([len(patterns[i]) for i in slots], dtype=np.int64)
         # the pattern to compare with the text, where the spaced copy may hide a difference
@@ -368,15 +367,7 @@ class WordMatcher:
             return empty, empty, empty
         # the key's leading space sits at spaced[start], the space padded in front
         matches = self._automaton.find_matches_as_indexes(f" {spaced(text)} ", overlapping=True)
-        found = np.fromiter(chain.from_iterable(matches), dtype=np.int64, count=3 * len(matches))
-        key, start = found[0::3], found[1::3]
-        if self._one_each:
-            slot = self._first[key]
-        else:
-            count = self._count[key]
-            row = np.repeat(np.arange(len(key)), count)
-            slot = self._first[key][row] + (np.arange(len(row)) - (np.cumsum(count) - count)[row])
-            start = start[row]
+        slot, start = match_slots(matches, self._first, self._count)
         checked = np.flatnonzero(self._slot_checked[slot])
         if len(checked):
             literals = self._slot_literal

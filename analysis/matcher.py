@@ -312,6 +312,20 @@ def _search_key(entry: _Entry) -> bytes:
     return key + b" "
 
 
+def match_slots(matches, first: np.ndarray, count: np.ndarray):
+    """The automaton's matches ``(pattern, start, end)`` as NumPy arrays ``slot`` and
+    ``start``, one row per entry behind each pattern: the entries of pattern ``k`` are
+    the slots ``first[k]`` to ``first[k] + count[k] - 1`` (usually one)."""
+    found = np.fromiter(chain.from_iterable(matches), dtype=np.int64, count=3 * len(matches))
+    pattern, start = found[0::3], found[1::3]
+    n = count[pattern]
+    if (n == 1).all():
+        return first[pattern], start
+    row = np.repeat(np.arange(len(pattern)), n)
+    slot = first[pattern][row] + (np.arange(len(row)) - (np.cumsum(n) - n)[row])
+    return slot, start[row]
+
+
 class PhraseMatcher:
     """The fast matcher: Aho–Corasick over a canonical copy of a batch of texts.
 
@@ -340,7 +354,6 @@ class PhraseMatcher:
         counts = [len(anchors[key]) for key in self._anchor_strings]
         self._count = np.array(counts, dtype=np.int64)
         self._first = np.concatenate([[0], np.cumsum(self._count)[:-1]]).astype(np.int64)
-        self._one_each = bool((self._count == 1).all())
         self._slot_size = np.array([len(e.core) for e in slots], dtype=np.int64)
         self._slot_cat = np.array([e.cat_index for e in slots], dtype=np.int64)
         self._slot_entry = np.array([e.index for e in slots], dtype=np.int64)
@@ -374,17 +387,8 @@ class PhraseMatcher:
         data = canon.data
         spaced = b" " + data.translate(_SPACED) + b" "
         matches = self.automaton.find_matches_as_indexes(spaced, overlapping=True)
-        found = np.fromiter(chain.from_iterable(matches), dtype=np.int64, count=3 * len(matches))
-        anchor, start = found[0::3], found[1::3]
         # spaced[s] is the boundary before the word, which starts at data[s]
-        if self._one_each:
-            slot = self._first[anchor]
-        else:
-            count = self._count[anchor]
-            row = np.repeat(np.arange(len(anchor)), count)
-            first_row = np.cumsum(count) - count
-            slot = self._first[anchor][row] + (np.arange(len(row)) - first_row[row])
-            start = start[row]
+        slot, start = match_slots(matches, self._first, self._count)
         end = start + self._slot_size[slot]
         keep = np.ones(len(slot), dtype=bool)
         hidden = self._slot_hidden[slot]
