@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import pandas as pd
 from dateutil.relativedelta import MO, relativedelta, weekday
 
-from analysis.acts import clause_bounds
+from analysis.acts import clause_bounds, fold
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -113,11 +113,30 @@ class ResolvedDate:
     expression: DateExpression | None = None
 
 
-# Patterns that need a digit (a day or a year) to match; a weekday needs "day"
-# (names are matched case-sensitively). Checking first spares most sentences
-# most of the patterns.
+# Patterns that need a digit (a day or a year) to match; a weekday needs its
+# name, and a month pattern the first three letters of a month (both matched
+# case-sensitively); a relative expression needs one of _RELATIVE_WORDS, in any
+# case (looked up in the text folded as re.IGNORECASE matches it). Checking
+# first spares most sentences most of the patterns.
 _NEEDS_DIGIT = frozenset({"month_day", "day_month", "month_year", "year"})
+_NEEDS_MONTH = frozenset({"month_day", "day_month", "month_year"})
 _DIGIT = re.compile(r"\d")
+_WEEKDAY_NAMES = tuple(day.capitalize() for day in WEEKDAYS)
+_MONTH_STEMS = tuple(month[:3].capitalize() for month in MONTHS)
+_RELATIVE_WORDS = ("week", "month", "yesterday", "today")
+
+
+def _skipped(kind: str, text: str, has_digit: bool, folded: str) -> bool:
+    """Whether pattern ``kind`` cannot match ``text`` (see the needs above)."""
+    if kind in _NEEDS_DIGIT and not has_digit:
+        return True
+    if kind in _NEEDS_MONTH:
+        return not any(stem in text for stem in _MONTH_STEMS)
+    if kind == "weekday":
+        return not any(day in text for day in _WEEKDAY_NAMES)
+    if kind == "relative":
+        return not any(word in folded for word in _RELATIVE_WORDS)
+    return False
 
 
 def find_dates(text: str) -> list[DateExpression]:
@@ -125,8 +144,9 @@ def find_dates(text: str) -> list[DateExpression]:
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
     has_digit = _DIGIT.search(text) is not None
+    folded = fold(text)
     for kind, regex in _PATTERNS:
-        if (kind in _NEEDS_DIGIT and not has_digit) or (kind == "weekday" and "day" not in text):
+        if _skipped(kind, text, has_digit, folded):
             continue
         for m in regex.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
