@@ -276,11 +276,13 @@ class CueWords:
             words = {
                 i for i, _, _ in self.matcher.find_matches_as_indexes(folded, overlapping=True)
             }
-        some = {order for word in words for order in self.cues_of_word[word]}
+        some = self.always.union(*(self.cues_of_word[word] for word in words))
+        # a cue is searched when none of its needs is disjoint from the words found
+        # (map and any run in C: this test is made for every candidate of every sentence)
         return [
             self.cues[order]
-            for order in sorted(some | self.always)
-            if all(not need.isdisjoint(words) for need in self.needs[order])
+            for order in sorted(some)
+            if not any(map(words.isdisjoint, self.needs[order]))
         ]
 
 

@@ -113,12 +113,11 @@ class ResolvedDate:
     expression: DateExpression | None = None
 
 
-# Patterns that need a digit (a day or a year) to match; a weekday needs its
-# name, and a month pattern the first three letters of a month (both matched
-# case-sensitively); a relative expression needs one of _RELATIVE_WORDS, in any
-# case (looked up in the text folded as re.IGNORECASE matches it). Checking
-# first spares most sentences most of the patterns.
-_NEEDS_DIGIT = frozenset({"month_day", "day_month", "month_year", "year"})
+# A day or a year needs a digit, a month pattern also the first three letters of
+# a month and a weekday its name (both matched case-sensitively); a relative
+# expression needs one of _RELATIVE_WORDS in any case (looked up in the text
+# folded as re.IGNORECASE matches it). Checking first spares most sentences
+# most of the patterns.
 _NEEDS_MONTH = frozenset({"month_day", "day_month", "month_year"})
 _DIGIT = re.compile(r"\d")
 _WEEKDAY_NAMES = tuple(day.capitalize() for day in WEEKDAYS)
@@ -126,27 +125,28 @@ _MONTH_STEMS = tuple(month[:3].capitalize() for month in MONTHS)
 _RELATIVE_WORDS = ("week", "month", "yesterday", "today")
 
 
-def _skipped(kind: str, text: str, has_digit: bool, folded: str) -> bool:
-    """Whether pattern ``kind`` cannot match ``text`` (see the needs above)."""
-    if kind in _NEEDS_DIGIT and not has_digit:
-        return True
-    if kind in _NEEDS_MONTH:
-        return not any(stem in text for stem in _MONTH_STEMS)
-    if kind == "weekday":
-        return not any(day in text for day in _WEEKDAY_NAMES)
-    if kind == "relative":
-        return not any(word in folded for word in _RELATIVE_WORDS)
-    return False
+def _possible_kinds(text: str) -> set[str]:
+    """The kinds of pattern that can match ``text`` (see the needs above)."""
+    kinds = {"year"} if _DIGIT.search(text) is not None else set()
+    if kinds and any(stem in text for stem in _MONTH_STEMS):
+        kinds |= _NEEDS_MONTH
+    if any(day in text for day in _WEEKDAY_NAMES):
+        kinds.add("weekday")
+    folded = fold(text)
+    if any(word in folded for word in _RELATIVE_WORDS):
+        kinds.add("relative")
+    return kinds
 
 
 def find_dates(text: str) -> list[DateExpression]:
     """Every date expression in ``text``, left to right, without overlaps."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    has_digit = _DIGIT.search(text) is not None
-    folded = fold(text)
+    kinds = _possible_kinds(text)
+    if not kinds:
+        return found
     for kind, regex in _PATTERNS:
-        if _skipped(kind, text, has_digit, folded):
+        if kind not in kinds:
             continue
         for m in regex.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -547,17 +547,20 @@ def statements(
         mentions = analysis.mentions(corpus)
     camps = _camp_lookup(mentions)
 
-    def records_by_article(table: pd.DataFrame, columns) -> dict[str, list[dict]]:
+    def records_by_article(table: pd.DataFrame, columns, *, by_start=False):
+        """The records of ``table`` by article (sorted by ``start`` with ``by_start``);
+        the columns are chosen before sorting, so unused text columns are not moved."""
+        table = table[[c for c in ["article_id", *columns] if c in table.columns]]
+        if by_start:
+            table = table.sort_values(["article_id", "start"])
         grouped: dict[str, list[dict]] = {}
-        for record in table_records(table, ["article_id", *columns]):
+        for record in table_records(table):
             grouped.setdefault(record["article_id"], []).append(record)
         return grouped
 
-    by_article = records_by_article(
-        sentences.sort_values(["article_id", "start"]), _SENTENCE_FIELDS
-    )
+    by_article = records_by_article(sentences, _SENTENCE_FIELDS, by_start=True)
     q_by = records_by_article(quotes, _QUOTE_FIELDS)
-    m_by = records_by_article(mentions.sort_values(["article_id", "start"]), _MENTION_FIELDS)
+    m_by = records_by_article(mentions, _MENTION_FIELDS, by_start=True)
     rows: list[dict] = []
     for article in table_records(corpus, ["article_id", *_ARTICLE_FIELDS]):
         aid = article["article_id"]
