@@ -74,8 +74,13 @@ PLOVER_TYPES = frozenset(
 AGENTS = ("voice", "doer")
 
 _CLAUSE_BREAK = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s')
-# Every offset where a clause break starts, overlapping ones included.
-_CLAUSE_BREAK_START = re.compile(rf"(?=(?:{_CLAUSE_BREAK.pattern}))")
+# Every offset where a clause break starts, overlapping ones included, is found in
+# two scans that skip ahead to a candidate character (a look-ahead for a break would
+# be tried at every offset): break characters, and spaces before "- ". A dash break
+# starts at a space, which is no break character, so the two lists never share an
+# offset and their union, sorted, is every start.
+_BREAK_CHARACTER = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]')
+_DASH_BREAK_START = re.compile(r"\s(?=-\s)")
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 # Between a warning verb and what it warns of: "warned London against sending troops".
 _WARNED_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
@@ -494,7 +499,9 @@ def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
     breaks before an offset as a scan stopping at that offset.
     """
     ends = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
-    starts = [m.start() for m in _CLAUSE_BREAK_START.finditer(text)]
+    starts = [m.start() for m in _BREAK_CHARACTER.finditer(text)]
+    if "-" in text:
+        starts = sorted(starts + [m.start() for m in _DASH_BREAK_START.finditer(text)])
     return ends, starts
 
 
@@ -529,7 +536,31 @@ def _hypothetical(text: str, match: CueMatch, lexicon: ActLexicon) -> bool:
 def repetition_markers(text: str, lexicon: ActLexicon | None = None) -> list[tuple[int, int]]:
     """Spans of the words saying that a statement repeats an earlier one."""
     lexicon = lexicon or default_acts()
-    return [m.span() for m in lexicon.repetition.finditer(text)]
+    return [m.span() for m in find_repetitions(text, lexicon)]
+
+
+@lru_cache(maxsize=16)
+def _needed_words(regex: re.Pattern) -> tuple[frozenset[str], ...]:
+    return tuple(required_words(regex.pattern, regex.flags))
+
+
+def may_match(regex: re.Pattern, text: str) -> bool:
+    """False when ``text`` lacks a word that every match of ``regex`` contains
+    (:func:`required_words`, looked up in ``fold(text)``): then it need not be
+    searched. True otherwise, or when the pattern needs no word."""
+    needs = _needed_words(regex)
+    if not needs:
+        return True
+    folded = fold(text)
+    return all(any(word in folded for word in need) for need in needs)
+
+
+def find_repetitions(text: str, lexicon: ActLexicon) -> list[re.Match]:
+    """The repetition markers of ``text`` as matches, searched only when the text
+    has the words they need (most sentences have none)."""
+    if not may_match(lexicon.repetition, text):
+        return []
+    return list(lexicon.repetition.finditer(text))
 
 
 def _cue_matches(text: str, raw, lexicon: ActLexicon) -> list[CueMatch]:

@@ -58,7 +58,13 @@ from bisect import bisect_left, bisect_right
 
 import pandas as pd
 
-from analysis.acts import ActLexicon, clause_bounds, code_sentences, default_acts
+from analysis.acts import (
+    ActLexicon,
+    clause_bounds,
+    code_sentences,
+    default_acts,
+    find_repetitions,
+)
 from analysis.dates import statement_date
 
 #: The columns of :func:`statements`, in order.
@@ -308,7 +314,7 @@ def _article_statements(
         s_start, s_end = int(sent["start"]), int(sent["end"])
         stext = text[s_start:s_end]
         paragraph = int(sent.get("paragraph_id", -1))
-        markers = list(lexicon.repetition.finditer(stext))
+        markers = find_repetitions(stext, lexicon)
         if markers and (not matches or _refers_back(markers)):
             # "These warnings have been repeatedly voiced": the acts before it
             for row in rows:
