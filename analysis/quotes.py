@@ -45,6 +45,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick_rs
@@ -52,6 +53,7 @@ import pandas as pd
 
 from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
+from analysis.frames import frame
 from analysis.gazetteer import KINDS, Gazetteer
 from analysis.mentions import (
     MENTION_COLUMNS,
@@ -1165,7 +1167,8 @@ def quotes(
                 continue  # the publisher naming its source
             row["article_id"] = article_id
             rows.append(row)
-    result = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    # as pd.DataFrame(rows, columns=QUOTE_COLUMNS), column by column
+    result = frame(list(map(itemgetter(*QUOTE_COLUMNS), rows)), QUOTE_COLUMNS)
     for column in ("sentence_id", "start", "end", "speaker_start", "speaker_end"):
         result[column] = result[column].astype("int64")
     for column in ("cue_start", "cue_end"):

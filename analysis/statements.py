@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 import pandas as pd
 
@@ -66,6 +67,7 @@ from analysis.acts import (
     find_repetitions,
 )
 from analysis.dates import statement_date
+from analysis.frames import frame
 
 #: The columns of :func:`statements`, in order.
 STATEMENT_COLUMNS = [
@@ -580,7 +582,8 @@ def statements(
     if not rows:
         out = _empty_like(STATEMENT_COLUMNS)
     else:
-        out = pd.DataFrame(rows)
+        columns = list(rows[0])
+        out = frame(list(map(itemgetter(*columns), rows)), columns)  # as pd.DataFrame(rows)
         out["event_id"] = None
         out = out[STATEMENT_COLUMNS]
     for col in ("event_date", "date_end", "published"):
