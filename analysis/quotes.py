@@ -42,7 +42,7 @@ then referred to as "he".
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -465,13 +465,29 @@ def _role_pattern(labels: tuple[str, ...], adjectives: tuple[str, ...]) -> re.Pa
         return None
     labels = sorted(labels, key=len, reverse=True)
     adjectives = sorted(adjectives, key=len, reverse=True)
+    # "[Tt]" first, then a look-behind for the word boundary before it: a pattern that
+    # opens with a character set lets the search skip ahead to a "T" or "t" (one that
+    # opens with \b is tried at every character); it matches what "\b[Tt]he" matches
     return re.compile(
-        r"\b[Tt]he\s+(?:(?P<adj>"
+        r"[Tt](?<!\w[Tt])he\s+(?:(?P<adj>"
         + "|".join(map(re.escape, adjectives))
         + r")\s+)?(?P<label>(?i:"
         + "|".join(map(re.escape, labels))
         + r"))(?![\w'’-])"
     )
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character inside one of ``spans`` (which may overlap)
+    replaced by NUL, built from slices rather than a list of characters."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if end > start:
+            parts += [text[at:start], "\x00" * (end - start)]
+            at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 class _Article:
@@ -483,12 +499,10 @@ class _Article:
         self.cues = cues
         # (sentence_id, start, end, paragraph_id), in text order
         self.sentences = sentences
+        self.sentence_starts = [start for _, start, _, _ in sentences]
         self.quotations = find_quotations(text)
         top = [q for q in self.quotations if not q.nested]
-        masked = list(text)
-        for q in top:
-            masked[q.open + 1 : q.close] = "\x00" * (q.close - q.open - 1)
-        self.masked = "".join(masked)
+        self.masked = _masked(text, [q.inner for q in top])
         self.in_quote = bytearray(len(text) + 1)
         for q in top:
             self.in_quote[q.open : q.close + 1] = b"\x01" * (q.close + 1 - q.open)
@@ -979,10 +993,10 @@ class _Article:
         return bisect_left(self.cue_starts, start) < bisect_left(self.cue_starts, end)
 
     def _sentence_id_at(self, offset: int):
-        for sentence_id, start, _, _ in reversed(self.sentences):
-            if start <= offset:
-                return sentence_id
-        return self.sentences[0][0]
+        """The sentence the offset is in: the last one starting at or before it
+        (sentences are in text order), else the first."""
+        i = bisect_right(self.sentence_starts, offset)
+        return self.sentences[i - 1 if i else 0][0]
 
     def _emit(self, index, start, end, speaker: _Speaker, cue: Cue, c_start, c_end, mode):
         if end <= start:
