@@ -395,6 +395,10 @@ _PREPOSITION_THEN_THAT = re.compile(
     r"\s*(?:after|before|in|on|at|during|while|when|following)\b[^.;\n]{0,160}?\bthat\b\s*"
 )
 _SEPARATOR = re.compile(r"(?:,|;|:|\s[-–—]|[\"”»\x00])\s*")
+# Runs of separators, each run ending where the last separator of a scan for
+# _SEPARATOR ending in it ends (every NUL of a masked quotation is a separator: one
+# match per run, not one per character, when only the last end is wanted).
+_SEPARATORS = re.compile(rf"(?:{_SEPARATOR.pattern})+")
 _NP_END = re.compile(
     r"[,;:!?\"“”\n\x00(]|\.(?=\s|$)"
     r"|\s(?:in|at|on|during|after|before|to|from|as|while|who|which|that)\s"
@@ -644,7 +648,7 @@ class _Article:
     def _raw_before(self, cue_start: int, sentence_start: int) -> _Speaker | None:
         pre = self.masked[sentence_start:cue_start]
         cut = 0
-        for m in _SEPARATOR.finditer(pre):
+        for m in _SEPARATORS.finditer(pre):
             cut = m.end()
         for m in _THAT.finditer(pre):
             cut = max(cut, m.end())
@@ -845,7 +849,7 @@ class _Article:
         """Where the noun phrase ending in the speaker's name starts (titles included)."""
         pre = self.masked[s_start:speaker_start]
         cut = 0
-        for m in _SEPARATOR.finditer(pre):
+        for m in _SEPARATORS.finditer(pre):
             cut = m.end()
         words = pre[cut:].split()
         if len(words) <= _TITLE_WORDS and all(

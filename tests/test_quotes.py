@@ -759,3 +759,22 @@ def test_role_pattern_matches_what_a_word_boundary_first_pattern_matches(seeds):
         assert [(m.span(), m.groupdict()) for m in role.finditer(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)
         ]
+
+
+def test_separator_runs_end_where_the_last_separator_ends(seeds):
+    import random
+
+    from analysis.quotes import _SEPARATOR, _SEPARATORS
+
+    def last_end(pattern, text):
+        cut = 0
+        for m in pattern.finditer(text):
+            cut = m.end()
+        return cut
+
+    rng = random.Random(9)
+    alphabet = ["a", "b", " ", " ", "\t", ",", ";", ":", "-", "\u2013", "\u2014", '"', "\x00"]
+    texts = list(seeds["text"])
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(3000)]
+    for text in texts:
+        assert last_end(_SEPARATORS, text) == last_end(_SEPARATOR, text), repr(text)
