@@ -519,15 +519,22 @@ def clause_bounds(text: str, start: int, end: int | None = None) -> tuple[int, i
     return left, right
 
 
+def _has_negation(tokens: list[str], negation: frozenset[str]) -> bool:
+    """Whether one of ``tokens`` is a negation word or ends in "n't" (a plain loop
+    that lower-cases each token once: it runs for every cue found)."""
+    for token in tokens:
+        lowered = token.lower()
+        if lowered in negation or lowered.endswith("n't"):
+            return True
+    return False
+
+
 def _negated(text: str, match: CueMatch, lexicon: ActLexicon) -> bool:
-    if any(
-        tok.lower() in lexicon.negation or tok.lower().endswith("n't")
-        for tok in _TOKEN.findall(match.text)
-    ):
+    if _has_negation(_TOKEN.findall(match.text), lexicon.negation):
         return False  # the cue carries its own negation ("will not accept")
     left, _ = clause_bounds(text, match.start)
     before = _TOKEN.findall(text[left : match.start])[-lexicon.negation_window :]
-    return any(t.lower() in lexicon.negation or t.lower().endswith("n't") for t in before)
+    return _has_negation(before, lexicon.negation)
 
 
 def _hypothetical(text: str, match: CueMatch, lexicon: ActLexicon) -> bool:
@@ -600,8 +607,10 @@ def find_cues(text: str, lexicon: ActLexicon | None = None) -> list[CueMatch]:
 
 
 def _decide(text: str, cues: list[CueMatch]) -> list[ActMatch]:
+    bounds = {id(c): clause_bounds(text, c.start) for c in cues}  # asked for pair by pair
+
     def clause(c):
-        return clause_bounds(text, c.start)
+        return bounds[id(c)]
 
     accusing = {clause(c) for c in cues if c.cue.act == "accusation"}
     rejecting = [c for c in cues if c.cue.act == "rejection"]
