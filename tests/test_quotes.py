@@ -778,3 +778,20 @@ def test_separator_runs_end_where_the_last_separator_ends(seeds):
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(3000)]
     for text in texts:
         assert last_end(_SEPARATORS, text) == last_end(_SEPARATOR, text), repr(text)
+
+
+def test_whole_forms_match_what_the_plain_alternation_matches(seeds):
+    import re
+
+    from analysis.quotes import _whole_forms, default_speech_cues
+
+    cues = default_speech_cues()
+    for forms in (cues.anaphors, cues.cues):
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        plain = re.compile(r"(?<![\w'’-])(?:" + alternation + r")(?![\w'’-])", re.IGNORECASE)
+        fast = _whole_forms(forms)
+        texts = [*seeds["text"], "\u017fhe HE \u0130t \u0131t. SAID, \u212aremlin", ""]
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
