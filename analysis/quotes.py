@@ -1090,7 +1090,9 @@ def _spans(sentences: pd.DataFrame) -> list[tuple[int, int, int, int]]:
 def _spans_by_article(sentences: pd.DataFrame) -> dict:
     """:func:`_spans` of every article, in one pass over the whole table (not a
     sort and four conversions per article)."""
-    ordered = sentences.sort_values(["article_id", "start"], kind="stable")
+    columns = ["article_id", "sentence_id", "start", "end", "paragraph_id"]
+    # only these columns are sorted: moving the sentences' text would cost more
+    ordered = sentences[columns].sort_values(["article_id", "start"], kind="stable")
     spans: dict = {}
     for article_id, *span in zip(
         ordered["article_id"].tolist(),
@@ -1110,8 +1112,9 @@ def _mentions_by_article(mentions: pd.DataFrame) -> dict:
     ``MENTION_COLUMNS[2:]`` as :func:`analysis.mentions._mention_rows` gives them."""
     values = [mentions[c].tolist() for c in MENTION_COLUMNS[2:]]
     grouped: dict = {}
-    for article_id, *row in zip(mentions["article_id"].tolist(), *values, strict=True):
-        grouped.setdefault(article_id, []).append(tuple(row))
+    rows = zip(*values, strict=True)  # the tuples themselves, built in C
+    for article_id, row in zip(mentions["article_id"].tolist(), rows, strict=True):
+        grouped.setdefault(article_id, []).append(row)
     return grouped
 
 
