@@ -321,8 +321,8 @@ def statement_date(
     cue, else the publication date, whose ``basis`` names the later day. With
     ``scheduled`` (talks, which can be scheduled ahead) the later day stands."""
     when = date_cue(text, start, end, published, estimated=estimated)
-    if scheduled or published is None or pd.isna(published):
-        return when
+    if scheduled or when.expression is None or published is None or pd.isna(published):
+        return when  # (most sentences name no day: the publication date stands)
     pub = _day(published)
     later = []
     while when.expression is not None and pd.notna(when.first) and when.first > pub:
