@@ -74,8 +74,13 @@ PLOVER_TYPES = frozenset(
 AGENTS = ("voice", "doer")
 
 _CLAUSE_BREAK = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s')
-# Every offset where a clause break starts, overlapping ones included.
-_CLAUSE_BREAK_START = re.compile(rf"(?=(?:{_CLAUSE_BREAK.pattern}))")
+# Every offset where a clause break starts, overlapping ones included, is found in
+# two scans that skip ahead to a candidate character (a look-ahead for a break would
+# be tried at every offset): break characters, and spaces before "- ". A dash break
+# starts at a space, which is no break character, so the two lists never share an
+# offset and their union, sorted, is every start.
+_BREAK_CHARACTER = re.compile(r'[,;:()\u2013\u2014"\u201c\u201d]')
+_DASH_BREAK_START = re.compile(r"\s(?=-\s)")
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 # Between a warning verb and what it warns of: "warned London against sending troops".
 _WARNED_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
@@ -187,6 +192,8 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 def fold(text: str) -> str:
     """``text`` lower-cased so that a case-insensitive regular expression that
     matches it contains its ASCII literals, lower-cased, at the same offsets."""
+    if text.isascii():  # none of the characters _FOLD replaces (a check in C, no copy)
+        return text.lower()
     return text.translate(_FOLD).lower()
 
 
@@ -276,11 +283,13 @@ class CueWords:
             words = {
                 i for i, _, _ in self.matcher.find_matches_as_indexes(folded, overlapping=True)
             }
-        some = {order for word in words for order in self.cues_of_word[word]}
+        some = self.always.union(*(self.cues_of_word[word] for word in words))
+        # a cue is searched when none of its needs is disjoint from the words found
+        # (map and any run in C: this test is made for every candidate of every sentence)
         return [
             self.cues[order]
-            for order in sorted(some | self.always)
-            if all(not need.isdisjoint(words) for need in self.needs[order])
+            for order in sorted(some)
+            if not any(map(words.isdisjoint, self.needs[order]))
         ]
 
 
@@ -492,7 +501,9 @@ def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
     breaks before an offset as a scan stopping at that offset.
     """
     ends = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
-    starts = [m.start() for m in _CLAUSE_BREAK_START.finditer(text)]
+    starts = [m.start() for m in _BREAK_CHARACTER.finditer(text)]
+    if "-" in text:
+        starts = sorted(starts + [m.start() for m in _DASH_BREAK_START.finditer(text)])
     return ends, starts
 
 
@@ -508,15 +519,22 @@ def clause_bounds(text: str, start: int, end: int | None = None) -> tuple[int, i
     return left, right
 
 
+def _has_negation(tokens: list[str], negation: frozenset[str]) -> bool:
+    """Whether one of ``tokens`` is a negation word or ends in "n't" (a plain loop
+    that lower-cases each token once: it runs for every cue found)."""
+    for token in tokens:
+        lowered = token.lower()
+        if lowered in negation or lowered.endswith("n't"):
+            return True
+    return False
+
+
 def _negated(text: str, match: CueMatch, lexicon: ActLexicon) -> bool:
-    if any(
-        tok.lower() in lexicon.negation or tok.lower().endswith("n't")
-        for tok in _TOKEN.findall(match.text)
-    ):
+    if _has_negation(_TOKEN.findall(match.text), lexicon.negation):
         return False  # the cue carries its own negation ("will not accept")
     left, _ = clause_bounds(text, match.start)
     before = _TOKEN.findall(text[left : match.start])[-lexicon.negation_window :]
-    return any(t.lower() in lexicon.negation or t.lower().endswith("n't") for t in before)
+    return _has_negation(before, lexicon.negation)
 
 
 def _hypothetical(text: str, match: CueMatch, lexicon: ActLexicon) -> bool:
@@ -527,7 +545,31 @@ def _hypothetical(text: str, match: CueMatch, lexicon: ActLexicon) -> bool:
 def repetition_markers(text: str, lexicon: ActLexicon | None = None) -> list[tuple[int, int]]:
     """Spans of the words saying that a statement repeats an earlier one."""
     lexicon = lexicon or default_acts()
-    return [m.span() for m in lexicon.repetition.finditer(text)]
+    return [m.span() for m in find_repetitions(text, lexicon)]
+
+
+@lru_cache(maxsize=16)
+def _needed_words(regex: re.Pattern) -> tuple[frozenset[str], ...]:
+    return tuple(required_words(regex.pattern, regex.flags))
+
+
+def may_match(regex: re.Pattern, text: str) -> bool:
+    """False when ``text`` lacks a word that every match of ``regex`` contains
+    (:func:`required_words`, looked up in ``fold(text)``): then it need not be
+    searched. True otherwise, or when the pattern needs no word."""
+    needs = _needed_words(regex)
+    if not needs:
+        return True
+    folded = fold(text)
+    return all(any(word in folded for word in need) for need in needs)
+
+
+def find_repetitions(text: str, lexicon: ActLexicon) -> list[re.Match]:
+    """The repetition markers of ``text`` as matches, searched only when the text
+    has the words they need (most sentences have none)."""
+    if not may_match(lexicon.repetition, text):
+        return []
+    return list(lexicon.repetition.finditer(text))
 
 
 def _cue_matches(text: str, raw, lexicon: ActLexicon) -> list[CueMatch]:
@@ -565,8 +607,10 @@ def find_cues(text: str, lexicon: ActLexicon | None = None) -> list[CueMatch]:
 
 
 def _decide(text: str, cues: list[CueMatch]) -> list[ActMatch]:
+    bounds = {id(c): clause_bounds(text, c.start) for c in cues}  # asked for pair by pair
+
     def clause(c):
-        return clause_bounds(text, c.start)
+        return bounds[id(c)]
 
     accusing = {clause(c) for c in cues if c.cue.act == "accusation"}
     rejecting = [c for c in cues if c.cue.act == "rejection"]

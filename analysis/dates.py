@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import pandas as pd
 from dateutil.relativedelta import MO, relativedelta, weekday
 
-from analysis.acts import clause_bounds
+from analysis.acts import clause_bounds, fold
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -113,20 +113,40 @@ class ResolvedDate:
     expression: DateExpression | None = None
 
 
-# Patterns that need a digit (a day or a year) to match; a weekday needs "day"
-# (names are matched case-sensitively). Checking first spares most sentences
+# A day or a year needs a digit, a month pattern also the first three letters of
+# a month and a weekday its name (both matched case-sensitively); a relative
+# expression needs one of _RELATIVE_WORDS in any case (looked up in the text
+# folded as re.IGNORECASE matches it). Checking first spares most sentences
 # most of the patterns.
-_NEEDS_DIGIT = frozenset({"month_day", "day_month", "month_year", "year"})
+_NEEDS_MONTH = frozenset({"month_day", "day_month", "month_year"})
 _DIGIT = re.compile(r"\d")
+_WEEKDAY_NAMES = tuple(day.capitalize() for day in WEEKDAYS)
+_MONTH_STEMS = tuple(month[:3].capitalize() for month in MONTHS)
+_RELATIVE_WORDS = ("week", "month", "yesterday", "today")
+
+
+def _possible_kinds(text: str) -> set[str]:
+    """The kinds of pattern that can match ``text`` (see the needs above)."""
+    # (map runs the substring tests in C; this is asked of every statement)
+    kinds = {"year"} if _DIGIT.search(text) is not None else set()
+    if kinds and any(map(text.__contains__, _MONTH_STEMS)):
+        kinds |= _NEEDS_MONTH
+    if any(map(text.__contains__, _WEEKDAY_NAMES)):
+        kinds.add("weekday")
+    if any(map(fold(text).__contains__, _RELATIVE_WORDS)):
+        kinds.add("relative")
+    return kinds
 
 
 def find_dates(text: str) -> list[DateExpression]:
     """Every date expression in ``text``, left to right, without overlaps."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    has_digit = _DIGIT.search(text) is not None
+    kinds = _possible_kinds(text)
+    if not kinds:
+        return found
     for kind, regex in _PATTERNS:
-        if (kind in _NEEDS_DIGIT and not has_digit) or (kind == "weekday" and "day" not in text):
+        if kind not in kinds:
             continue
         for m in regex.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -301,8 +321,8 @@ def statement_date(
     cue, else the publication date, whose ``basis`` names the later day. With
     ``scheduled`` (talks, which can be scheduled ahead) the later day stands."""
     when = date_cue(text, start, end, published, estimated=estimated)
-    if scheduled or published is None or pd.isna(published):
-        return when
+    if scheduled or when.expression is None or published is None or pd.isna(published):
+        return when  # (most sentences name no day: the publication date stands)
     pub = _day(published)
     later = []
     while when.expression is not None and pd.notna(when.first) and when.first > pub:

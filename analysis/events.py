@@ -67,6 +67,30 @@ def _tfidf():
     return TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
 
 
+def _tfidf_matrix(texts: pd.Series):
+    """``_tfidf().fit_transform(texts)``, tokenising each distinct text once.
+
+    The statements of one sentence share its text, so many rows repeat. The
+    counts of the distinct texts, repeated row for row, are the counts
+    TfidfVectorizer would build (same vocabulary, same sorted columns); its own
+    TfidfTransformer then weights them, so the matrix is the same to the bit.
+    Raises ValueError, as the vectoriser does, when every text is stop words.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    codes, distinct = pd.factorize(texts, sort=False)
+    vectorizer = _tfidf()
+    # CountVectorizer's own fit_transform on the vectoriser: its counts, in its dtype
+    counts = CountVectorizer.fit_transform(vectorizer, list(distinct))[codes]
+    weighting = TfidfTransformer(
+        norm=vectorizer.norm,
+        use_idf=vectorizer.use_idf,
+        smooth_idf=vectorizer.smooth_idf,
+        sublinear_tf=vectorizer.sublinear_tf,
+    )
+    return weighting.fit(counts).transform(counts, copy=False)
+
+
 def similarity(texts) -> np.ndarray:
     """Pairwise TF-IDF cosine similarity of ``texts`` (the measure used to link; for
     inspection on small sets: the matrix is dense)."""
@@ -163,10 +187,8 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     if n == 0:
         return pd.Series([], index=statements.index, dtype=object)
     rows = statements.reset_index(drop=True)
-    texts = rows["text"].fillna("")
-    vectorizer = _tfidf()
     try:
-        matrix = vectorizer.fit_transform(texts)  # rows are L2-normalised: dot = cosine
+        matrix = _tfidf_matrix(rows["text"].fillna(""))  # rows L2-normalised: dot = cosine
     except ValueError:  # only stop words
         matrix = None
     parent = list(range(n))

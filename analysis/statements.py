@@ -55,11 +55,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 import pandas as pd
 
-from analysis.acts import ActLexicon, clause_bounds, code_sentences, default_acts
+from analysis.acts import (
+    ActLexicon,
+    clause_bounds,
+    code_sentences,
+    default_acts,
+    find_repetitions,
+)
 from analysis.dates import statement_date
+from analysis.frames import frame
 
 #: The columns of :func:`statements`, in order.
 STATEMENT_COLUMNS = [
@@ -308,7 +316,7 @@ def _article_statements(
         s_start, s_end = int(sent["start"]), int(sent["end"])
         stext = text[s_start:s_end]
         paragraph = int(sent.get("paragraph_id", -1))
-        markers = list(lexicon.repetition.finditer(stext))
+        markers = find_repetitions(stext, lexicon)
         if markers and (not matches or _refers_back(markers)):
             # "These warnings have been repeatedly voiced": the acts before it
             for row in rows:
@@ -494,6 +502,14 @@ def _article_statements(
     return rows
 
 
+# The columns the rules read (a missing one reads as its default, as before): only
+# these are turned into records, not the articles' raw text or the quotes' words.
+_ARTICLE_FIELDS = ("text", "published", "published_estimated", "outlet")
+_SENTENCE_FIELDS = ("sentence_id", "paragraph_id", "start", "end", "text", "kind")
+_QUOTE_FIELDS = ("start", "end", "speaker", "speaker_start", "speaker_end")
+_MENTION_FIELDS = ("start", "end", "actor", "kind", "type", "camp", "possessive")
+
+
 def table_records(table: pd.DataFrame, columns=None) -> list[dict]:
     """The rows of ``table`` as dicts, the same values as ``table.to_dict("records")``
     but built from whole columns (``tolist``), which is several times faster; with
@@ -539,17 +555,22 @@ def statements(
         mentions = analysis.mentions(corpus)
     camps = _camp_lookup(mentions)
 
-    def records_by_article(table: pd.DataFrame) -> dict[str, list[dict]]:
+    def records_by_article(table: pd.DataFrame, columns, *, by_start=False):
+        """The records of ``table`` by article (sorted by ``start`` with ``by_start``);
+        the columns are chosen before sorting, so unused text columns are not moved."""
+        table = table[[c for c in ["article_id", *columns] if c in table.columns]]
+        if by_start:
+            table = table.sort_values(["article_id", "start"])
         grouped: dict[str, list[dict]] = {}
         for record in table_records(table):
             grouped.setdefault(record["article_id"], []).append(record)
         return grouped
 
-    by_article = records_by_article(sentences.sort_values(["article_id", "start"]))
-    q_by = records_by_article(quotes)
-    m_by = records_by_article(mentions.sort_values(["article_id", "start"]))
+    by_article = records_by_article(sentences, _SENTENCE_FIELDS, by_start=True)
+    q_by = records_by_article(quotes, _QUOTE_FIELDS)
+    m_by = records_by_article(mentions, _MENTION_FIELDS, by_start=True)
     rows: list[dict] = []
-    for article in table_records(corpus):
+    for article in table_records(corpus, ["article_id", *_ARTICLE_FIELDS]):
         aid = article["article_id"]
         if aid not in by_article:
             continue
@@ -561,7 +582,8 @@ def statements(
     if not rows:
         out = _empty_like(STATEMENT_COLUMNS)
     else:
-        out = pd.DataFrame(rows)
+        columns = list(rows[0])
+        out = frame(list(map(itemgetter(*columns), rows)), columns)  # as pd.DataFrame(rows)
         out["event_id"] = None
         out = out[STATEMENT_COLUMNS]
     for col in ("event_date", "date_end", "published"):

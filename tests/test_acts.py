@@ -345,6 +345,21 @@ def test_clause_bounds_match_a_scan_from_the_start():
                 assert clause_bounds(text, start, end) == _slow_clause_bounds(text, start, end)
 
 
+def test_clause_break_starts_are_every_offset_a_break_starts_at():
+    import random
+    import re
+
+    from analysis.acts import _CLAUSE_BREAK, _clause_breaks
+
+    every_start = re.compile(rf"(?=(?:{_CLAUSE_BREAK.pattern}))")  # tried at every offset
+    rng = random.Random(7)
+    alphabet = ["a", " ", " ", "\t", "\n", "-", "-", ",", "(", "\u2014", '"', "\u201d"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        _clause_breaks.cache_clear()
+        assert _clause_breaks(text)[1] == [m.start() for m in every_start.finditer(text)], text
+
+
 def test_fold_maps_every_case_insensitive_match_of_ascii_to_its_lower_case():
     import re
 
@@ -393,6 +408,25 @@ def test_cue_words_never_rule_out_a_cue_that_matches(lexicon, seeds):
                 searched += 1
     assert searched > 500
     assert all(code_sentence(sentence, lexicon) for sentence in odd[:-1])
+
+
+def test_repetition_markers_are_searched_wherever_they_can_match(lexicon, seeds):
+    from analysis.acts import find_repetitions, may_match
+    from analysis.synthetic import generate_corpus
+
+    texts = list(seeds["text"]) + list(generate_corpus(n_articles=40, seed=3)["text"])
+    sentences = [s for text in texts for s in text.split(".")]
+    sentences += ["REPEATEDLY", "\u017fuch threats have been", "It was said once again", ""]
+    found = 0
+    for sentence in sentences:
+        expected = list(lexicon.repetition.finditer(sentence))
+        if expected:
+            assert may_match(lexicon.repetition, sentence), sentence
+            found += 1
+        assert [m.span() for m in find_repetitions(sentence, lexicon)] == [
+            m.span() for m in expected
+        ]
+    assert found > 20
 
 
 @pytest.mark.parametrize(

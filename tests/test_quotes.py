@@ -725,3 +725,73 @@ def test_the_articles_own_outlet_is_not_its_speaker(seeds):
     outlets = dict(zip(seeds["article_id"], seeds["outlet"], strict=True))
     assert not (seed_quotes["speaker"] == seed_quotes["article_id"].map(outlets)).any()
     assert not seed_quotes["quote"].str.contains("reported in Russian media").any()
+
+
+def test_masked_text_blanks_every_span_as_a_list_of_characters_would(seeds):
+    import random
+
+    from analysis.quotes import _masked
+
+    rng = random.Random(8)
+    for text in [*seeds["text"], "ab", ""]:
+        for _ in range(20):
+            spans = []
+            for _ in range(rng.randint(0, 6)):
+                a = rng.randint(0, len(text))
+                spans.append((a, min(len(text), a + rng.randint(0, 40))))
+            chars = list(text)
+            for a, b in spans:
+                chars[a:b] = "\x00" * (b - a)
+            assert _masked(text, spans) == "".join(chars)
+
+
+def test_role_pattern_matches_what_a_word_boundary_first_pattern_matches(seeds):
+    import re
+
+    from analysis.mentions import default_gazetteer
+    from analysis.quotes import _role_pattern
+
+    gazetteer = default_gazetteer()
+    role = _role_pattern(tuple(gazetteer.labels), tuple(gazetteer.adjectives))
+    plain = re.compile(r"\b[Tt]" + role.pattern[len(r"[Tt](?<!\w[Tt])") :])
+    texts = [*seeds["text"], "The Russian diplomat; xthe diplomat, 'the diplomat", "the", ""]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in role.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]
+
+
+def test_separator_runs_end_where_the_last_separator_ends(seeds):
+    import random
+
+    from analysis.quotes import _SEPARATOR, _SEPARATORS
+
+    def last_end(pattern, text):
+        cut = 0
+        for m in pattern.finditer(text):
+            cut = m.end()
+        return cut
+
+    rng = random.Random(9)
+    alphabet = ["a", "b", " ", " ", "\t", ",", ";", ":", "-", "\u2013", "\u2014", '"', "\x00"]
+    texts = list(seeds["text"])
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(3000)]
+    for text in texts:
+        assert last_end(_SEPARATORS, text) == last_end(_SEPARATOR, text), repr(text)
+
+
+def test_whole_forms_match_what_the_plain_alternation_matches(seeds):
+    import re
+
+    from analysis.quotes import _whole_forms, default_speech_cues
+
+    cues = default_speech_cues()
+    for forms in (cues.anaphors, cues.cues):
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        plain = re.compile(r"(?<![\w'’-])(?:" + alternation + r")(?![\w'’-])", re.IGNORECASE)
+        fast = _whole_forms(forms)
+        texts = [*seeds["text"], "\u017fhe HE \u0130t \u0131t. SAID, \u212aremlin", ""]
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
