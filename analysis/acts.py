@@ -41,6 +41,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
+from analysis import scanning
 from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
 
@@ -595,7 +596,7 @@ def _raw_cues_in(text: str, s: int, e: int, lexicon: ActLexicon) -> list[tuple[C
     return [
         (cue, m.start(), m.end())
         for cue in lexicon.cue_words.candidates(text, s, e)
-        for m in cue.regex.finditer(text, s, e)
+        for m in scanning.finditer(cue.regex, text, s, e)
         if m.end() > m.start()
     ]
 

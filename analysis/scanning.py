@@ -8,7 +8,10 @@ everywhere. :func:`finditer` finds the pattern's possible starts first (its
 literal beginnings, read from the pattern's parse tree, found with one
 Aho-Corasick pass) and tries the pattern only there: the same matches, in the
 same order, as ``pattern.finditer(text)``. A pattern that begins with one
-literal string is left to ``re``, which finds that fast itself.
+literal string is left to ``re``, which finds that fast itself, unless it
+ignores case: then ``re`` tries every position, and the beginnings are looked
+for in a lower-cased copy of the text (ASCII text only; beyond ASCII, case
+rules such as "ſ" for "s" are left to ``re``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ def literal_starts(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
     """The literal strings one of which begins every match of ``pattern``, and whether
     a match may also begin at the start of the text (``^``, ``\\A``); None when the
     pattern's beginning is not literal (a class such as ``\\w``, an optional part,
-    case-insensitive letters).
+    letters beyond ASCII in a pattern that ignores case). For a pattern that
+    ignores case the strings are lower-cased.
 
     ``(?:told|said to|[Ii]n an interview with)\\s+`` begins with "told", "said to",
     "In an interview with" or "in an interview with"; ``(?:^|\\n)[ \\t]*As`` with
@@ -38,8 +42,6 @@ def literal_starts(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
 
         parsed = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # another Python, whose private parser differs: search as usual
-        return None
-    if pattern.flags & re.IGNORECASE:
         return None
 
     def starts(items) -> tuple[set[str], bool] | None:
@@ -76,7 +78,14 @@ def literal_starts(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
     found = starts(parsed)
     if found is None:
         return None
-    return frozenset(found[0]), found[1]
+    literals, at_zero = found
+    if pattern.flags & re.IGNORECASE:
+        # searched in a lower-cased copy of ASCII text (see finditer); letters beyond
+        # ASCII have case rules of their own ("ſ" matches "s"): not done
+        if not all(s.isascii() for s in literals):
+            return None
+        literals = {s.lower() for s in literals}
+    return frozenset(literals), at_zero
 
 
 @lru_cache(maxsize=256)
@@ -85,10 +94,11 @@ def _searcher(pattern: re.Pattern):
     if found is None:
         return None
     literals, at_zero = found
-    if len(literals) == 1 and not at_zero:
-        return None  # one literal beginning: re finds that fast itself
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    if len(literals) == 1 and not at_zero and not ignore_case:
+        return None  # one literal beginning: re finds that fast itself (not ignoring case)
     automaton = ahocorasick_rs.AhoCorasick(sorted(literals)) if literals else None
-    return automaton, at_zero
+    return automaton, at_zero, ignore_case
 
 
 def finditer(
@@ -101,10 +111,15 @@ def finditer(
     if searcher is None:
         yield from pattern.finditer(text, pos, endpos)
         return
-    automaton, at_zero = searcher
+    automaton, at_zero, ignore_case = searcher
     candidates = {0} if at_zero and pos == 0 else set()
     if automaton is not None:
         window = text if pos == 0 and endpos == len(text) else text[pos:endpos]
+        if ignore_case:
+            if not window.isascii():  # case rules beyond ASCII: leave it to re
+                yield from pattern.finditer(text, pos, endpos)
+                return
+            window = window.lower()
         found = automaton.find_matches_as_indexes(window, overlapping=True)
         candidates.update(pos + s for _, s, _ in found)
     end = pos

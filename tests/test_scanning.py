@@ -18,7 +18,8 @@ def test_literal_starts_read_from_the_pattern():
     assert literal_starts(re.compile(r"(?:^|\n)[ \t]*As ")) == (frozenset({"\n"}), True)
     assert literal_starts(re.compile(r"(?:ab|c)d")) == (frozenset({"ab", "c"}), False)
     assert literal_starts(re.compile(r"(?<!a)\bb(?=a)|\bTASS")) == (frozenset({"b", "TASS"}), False)
-    for not_literal in [r"\w+", r"(?i)told", r"a?b", r"(a|)b", r"[^x]y"]:
+    assert literal_starts(re.compile(r"(?i)\bTold\b")) == (frozenset({"told"}), False)
+    for not_literal in [r"\w+", r"(?i)\u017fo", r"a?b", r"(a|)b", r"[^x]y"]:
         assert literal_starts(re.compile(not_literal)) is None, not_literal
 
 
@@ -31,6 +32,8 @@ PATTERNS = [
     r"(?:ab|a)b?",  # overlapping beginnings
     r"^ab|b",
     r"x*",  # can match empty: searched as usual
+    r"(?i)\b(?:legitimate (?:\w+ ){0,2}targets?|will (?:strike|hit))\b",  # ignoring case
+    r"(?i)\bsaid to (TASS)",
     r"(?<!a)\bb(?=a)|\bTASS",  # zero-width parts before the first literal
     r"[Aa]ccording to (?:[\w-]+ ){0,5}?(?>(TASS))\b(?!,\s+this is reported)|\b(TASS) reported",
 ]
@@ -42,6 +45,8 @@ def test_same_matches_as_re_on_random_text(pattern):
     rng = random.Random(11)
     pieces = ["told", "said to", "In an interview with", "according to", "As", " ", "\n", "\t"]
     pieces += ["TASS", "Sputnik", "UNN", "RIA", "reports", ",", "ab", "a", "b", "x", "word-s"]
+    pieces += ["Legitimate", "military", "TARGETS", "will", "Strike", "hit", "tass", "SAID TO"]
+    pieces += ["\u017faid to", "stri\u212ae", "ı"]  # ſ and K match s and k when case is ignored
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
