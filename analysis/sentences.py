@@ -116,39 +116,32 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
 
     ``corpus.text[start:end] == text`` for every row.
     """
-    docs: list[int] = []
-    sentence_ids: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    paragraphs: list[int] = []
-    kinds: list[str] = []
-    texts: list[str] = []
+    texts = corpus["text"].tolist()
     titles = corpus["title"].tolist() if "title" in corpus else [None] * len(corpus)
-    for doc, (text, title) in enumerate(zip(corpus["text"].tolist(), titles, strict=True)):
-        spans = split_sentences(text, title=title if isinstance(title, str) else None)
-        if not spans:
-            continue
-        docs += [doc] * len(spans)
-        sentence_ids += range(len(spans))
-        span_starts, span_ends, span_paragraphs, span_kinds = zip(*spans, strict=True)
-        starts += span_starts
-        ends += span_ends
-        paragraphs += span_paragraphs
-        kinds += span_kinds
-        texts += [text[start:end] for start, end in zip(span_starts, span_ends, strict=True)]
+    spans: list[tuple[int, int, int, str]] = []  # of every article, one after the other
+    counts = np.zeros(len(texts), dtype=np.int64)
+    for doc, (text, title) in enumerate(zip(texts, titles, strict=True)):
+        found = split_sentences(text, title=title if isinstance(title, str) else None)
+        counts[doc] = len(found)
+        spans += found
+    doc = np.repeat(np.arange(len(texts)), counts)
+    first = np.cumsum(counts) - counts  # each article's first row
     kind_codes = {kind: i for i, kind in enumerate(SENTENCE_KINDS)}
+    starts = [span[0] for span in spans]
+    ends = [span[1] for span in spans]
     return pd.DataFrame(
         {
-            "article_id": strings_by_code(
-                corpus["article_id"].tolist(), np.array(docs, dtype=np.int64)
-            ),
-            "sentence_id": np.array(sentence_ids, dtype=np.int64),
-            "paragraph_id": np.array(paragraphs, dtype=np.int64),
+            "article_id": strings_by_code(corpus["article_id"].tolist(), doc),
+            "sentence_id": np.arange(len(spans), dtype=np.int64) - first[doc],
+            "paragraph_id": np.array([span[2] for span in spans], dtype=np.int64),
             "start": np.array(starts, dtype=np.int64),
             "end": np.array(ends, dtype=np.int64),
-            "text": string_column(texts),
+            "text": string_column(
+                [texts[d][s:e] for d, s, e in zip(doc.tolist(), starts, ends, strict=True)]
+            ),
             "kind": strings_by_code(
-                list(SENTENCE_KINDS), np.array([kind_codes[k] for k in kinds], dtype=np.int64)
+                list(SENTENCE_KINDS),
+                np.array([kind_codes[span[3]] for span in spans], dtype=np.int64),
             ),
         }
     )
