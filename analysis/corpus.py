@@ -442,7 +442,7 @@ def _folder_files(folder: Path, report: LoadReport) -> tuple[list[Path], list[st
     """
     files, shown = [], []
     prefix = folder.resolve().name  # resolved once: resolving every file is slow
-    for path in sorted(folder.rglob("*"), key=lambda p: p.parts):  # as Path sorts, faster
+    for path in sorted(folder.rglob("*")):
         if not path.is_file():
             continue
         relative = path.relative_to(folder)

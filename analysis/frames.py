@@ -42,6 +42,7 @@ def strings_by_code(vocabulary: list, codes: np.ndarray):
     one Python object per row. ``vocabulary`` holds str or None.
     """
     codes = np.asarray(codes, dtype=np.int64)
+    # (the extra False keeps the dtype bool for an empty vocabulary)
     present = np.array([v is not None for v in vocabulary] + [False], dtype=bool)[:-1]
     if not _ARROW_STRINGS or not all(v is None or isinstance(v, str) for v in vocabulary):
         return string_column([vocabulary[c] for c in codes.tolist()])

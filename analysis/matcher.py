@@ -251,7 +251,8 @@ def resolve_arrays(start, end, cat, entry):
     if n == 0:
         return start, end, cat, entry
     # by category, then start (how ties are ordered does not matter: candidates
-    # with the same start overlap, so they fall into one cluster)
+    # with the same start overlap, so they fall into one cluster; every candidate is
+    # at least one character long, since no anchor is empty)
     span = int(end.max()) + 1
     order = np.argsort(cat * span + start, kind="stable")
     s, e, c = start[order], end[order], cat[order]

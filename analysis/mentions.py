@@ -84,14 +84,21 @@ def default_gazetteer() -> Gazetteer:
     return _cached_default
 
 
-def _skipped_spans(text: str, gazetteer: Gazetteer, found=None) -> list[tuple[int, int]]:
+def _skipped_spans(
+    text: str, gazetteer: Gazetteer, found=None, articles=None
+) -> list[tuple[int, int]]:
     """Spans that are not story text: credits and lines naming only an outlet.
 
     ``found`` is ``gazetteer.span_arrays(text)``, if already at hand: a line that
     is only an outlet's name is one of the outlet's mentions, so only those are
-    looked at.
+    looked at. ``articles``, for texts joined into one, are the ``(start, end)`` of
+    each: credits are looked for only in an article that has a " / " (a photo
+    credit's mark), as they are in one text.
     """
-    spans = [(m.start(), m.end()) for m in _CREDIT.finditer(text)] if " / " in text else []
+    spans = []
+    for lo, hi in [(0, len(text))] if articles is None else articles:
+        if text.find(" / ", lo, hi) != -1:
+            spans += [(m.start(), m.end()) for m in _CREDIT.finditer(text, lo, hi)]
     start, end, form = gazetteer.span_arrays(text) if found is None else found
     media = np.flatnonzero(gazetteer.mention_codes["is_media"][form])
     for s, e in zip(start[media].tolist(), end[media].tolist(), strict=True):
@@ -169,7 +176,8 @@ def _group_codes(texts, years, first_doc, gazetteer) -> dict:
     offsets = np.cumsum(lengths + len(_SEPARATOR)) - lengths - len(_SEPARATOR)
     (start, end, form), roles = gazetteer.name_and_role_spans(joined)
     # not story text: credits and outlet-only lines (the same rules as in one text)
-    skipped = sorted(_skipped_spans(joined, gazetteer, (start, end, form)))
+    articles = list(zip(offsets.tolist(), (offsets + lengths).tolist(), strict=True))
+    skipped = sorted(_skipped_spans(joined, gazetteer, (start, end, form), articles))
     if skipped:
         span_start = np.array([a for a, _ in skipped], dtype=np.int64)
         reach = np.maximum.accumulate(np.array([b for _, b in skipped], dtype=np.int64))

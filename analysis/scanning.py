@@ -29,13 +29,16 @@ def literal_starts(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
     """The literal strings one of which begins every match of ``pattern``, and whether
     a match may also begin at the start of the text (``^``, ``\\A``); None when the
     pattern's beginning is not literal (a class such as ``\\w``, an optional part,
-    letters beyond ASCII in a pattern that ignores case). For a pattern that
+    letters beyond ASCII in a pattern that ignores case, ``^`` under MULTILINE,
+    where it means any line start). For a pattern that
     ignores case the strings are lower-cased.
 
     ``(?:told|said to|[Ii]n an interview with)\\s+`` begins with "told", "said to",
     "In an interview with" or "in an interview with"; ``(?:^|\\n)[ \\t]*As`` with
     "\\n", or at the start.
     """
+    if pattern.flags & re.MULTILINE:
+        return None  # "^" is then any line start, which the parse tree does not say
     try:
         from re import _constants as c
         from re import _parser
@@ -62,7 +65,7 @@ def literal_starts(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
             inner = None
             if op is c.BRANCH:
                 inner = [starts(branch) for branch in av[1]]
-            elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            elif op is c.SUBPATTERN and not av[1] & (re.IGNORECASE | re.MULTILINE):
                 inner = [starts(av[3])]
             if inner is not None and all(x is not None for x in inner):
                 longer = {p + s for p in prefixes for found, _ in inner for s in found}
@@ -106,7 +109,8 @@ def finditer(
 ) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, endpos)``: the same matches, tried only where one
     can begin."""
-    endpos = len(text) if endpos is None else min(endpos, len(text))
+    pos = min(max(pos, 0), len(text))  # as re reads them
+    endpos = len(text) if endpos is None else min(max(endpos, 0), len(text))
     searcher = _searcher(pattern)
     if searcher is None:
         yield from pattern.finditer(text, pos, endpos)

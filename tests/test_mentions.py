@@ -205,3 +205,21 @@ def test_a_title_next_to_the_name_is_not_a_second_mention():
     assert "role" not in set(found["type"])
     assert list(found["actor"]).count("Donald Trump") == 1
     assert list(found["actor"]).count("Vladimir Putin") == 1
+
+
+def test_a_credit_mark_in_one_article_does_not_skip_text_in_another():
+    """Credits are looked for in an article only when it has a " / " itself, also when
+    the articles are matched together."""
+    import pandas as pd
+
+    import analysis
+
+    corpus = pd.DataFrame(
+        {"article_id": ["a", "b"], "text": ["Photo: Putin said.", "Lavrov met Zelensky / TASS"]}
+    )
+    found = mentions(corpus, sentences=analysis.sentences(corpus))
+    assert found.loc[found["article_id"] == "a", "actor"].tolist() == ["Vladimir Putin"]
+    assert found.loc[found["article_id"] == "b", "actor"].tolist()[:2] == [
+        "Sergey Lavrov",
+        "Volodymyr Zelensky",
+    ]

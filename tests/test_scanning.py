@@ -19,6 +19,8 @@ def test_literal_starts_read_from_the_pattern():
     assert literal_starts(re.compile(r"(?:ab|c)d")) == (frozenset({"ab", "c"}), False)
     assert literal_starts(re.compile(r"(?<!a)\bb(?=a)|\bTASS")) == (frozenset({"b", "TASS"}), False)
     assert literal_starts(re.compile(r"(?i)\bTold\b")) == (frozenset({"told"}), False)
+    assert literal_starts(re.compile(r"(?m)^As ")) is None  # any line start
+    assert literal_starts(re.compile(r"\b(?:(?m:^)warned)\b", re.I)) is None
     for not_literal in [r"\w+", r"(?i)\u017fo", r"a?b", r"(a|)b", r"[^x]y"]:
         assert literal_starts(re.compile(not_literal)) is None, not_literal
 
@@ -34,6 +36,8 @@ PATTERNS = [
     r"x*",  # can match empty: searched as usual
     r"(?i)\b(?:legitimate (?:\w+ ){0,2}targets?|will (?:strike|hit))\b",  # ignoring case
     r"(?i)\bsaid to (TASS)",
+    r"(?m)^As (TASS|UNN) reports",  # any line start: searched as usual
+    r"\b(?:(?m:^)told)\b",
     r"(?<!a)\bb(?=a)|\bTASS",  # zero-width parts before the first literal
     r"[Aa]ccording to (?:[\w-]+ ){0,5}?(?>(TASS))\b(?!,\s+this is reported)|\b(TASS) reported",
 ]
@@ -51,7 +55,7 @@ def test_same_matches_as_re_on_random_text(pattern):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
         assert [(m.span(), m.groups()) for m in finditer(rx, text)] == expected, text
-        pos, endpos = sorted(rng.randint(0, len(text)) for _ in range(2))
+        pos, endpos = sorted(rng.randint(-3, len(text) + 3) for _ in range(2))
         expected = [(m.span(), m.groups()) for m in rx.finditer(text, pos, endpos)]
         got = [(m.span(), m.groups()) for m in finditer(rx, text, pos, endpos)]
         assert got == expected, (text, pos, endpos)
