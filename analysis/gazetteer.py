@@ -202,15 +202,10 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Match]:
         """All forms in ``text`` on word boundaries, longest first, never overlapping."""
-        forms = self.forms
-        return [Match(s, e, alias, *forms[alias]) for s, e, alias in self.find_spans(text)]
-
-    def find_spans(self, text: str) -> list[tuple[int, int, str]]:
-        """:meth:`find` as ``(start, end, alias)`` tuples, for callers that need speed."""
-        patterns = self.form_list
+        forms, patterns = self.forms, self.form_list
         start, end, index = self.span_arrays(text)
         return [
-            (s, e, patterns[i])
+            Match(s, e, patterns[i], *forms[patterns[i]])
             for s, e, i in zip(start.tolist(), end.tolist(), index.tolist(), strict=True)
         ]
 
@@ -218,11 +213,6 @@ class Gazetteer:
         """:meth:`find` as NumPy arrays ``start``, ``end`` and the index of the form in
         :attr:`form_list`, for many mentions at once (a long text, or texts joined)."""
         return self.name_and_role_spans(text)[0]
-
-    @cached_property
-    def media_forms(self) -> tuple[str, ...]:
-        """The forms that name a media outlet ("TASS", "Sputnik")."""
-        return tuple(f for f, (name, _) in self.forms.items() if self.actors[name].kind == "media")
 
     @cached_property
     def mention_info(self) -> dict[str, tuple]:

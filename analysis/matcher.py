@@ -120,12 +120,9 @@ class Canonical:
         """Offset in the uncompressed bytes of compressed offset ``c``."""
         return c + int(self._removed[np.searchsorted(self._runs, c, side="right")])
 
-    def map(self, start: int, end: int) -> tuple[int, int]:
-        """Character offsets of a span given in compressed byte offsets."""
-        return self.to_char(start), self.to_char(end)
-
     def map_arrays(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`map` for NumPy arrays of spans (vectorised)."""
+        """Character offsets of spans given in compressed byte offsets (NumPy arrays;
+        :meth:`to_char` for one offset)."""
         out = []
         for arr in (starts, ends):
             if len(self._runs):
