@@ -150,24 +150,28 @@ def _mention_codes(texts: list[str], years: list, gazetteer: Gazetteer) -> dict:
     return {name: np.concatenate([part[name] for part in parts]) for name in names}
 
 
+def _vocabularies(columns: dict, gazetteer: Gazetteer) -> dict:
+    """For each string column of ``MENTION_COLUMNS``: its vocabulary and the codes
+    into it, from the columns of :func:`_mention_codes`."""
+    codes = gazetteer.mention_codes
+    per_form = np.minimum(columns["alias"], len(gazetteer.form_list))  # roles: None
+    return {
+        "alias": (codes["aliases"], columns["alias"]),
+        "actor": (codes["actors"], columns["actor"]),
+        "kind": (codes["kinds"], columns["actor"]),
+        "camp": (codes["camps"], columns["actor"]),
+        "type": (list(MENTION_TYPES), columns["type"]),
+        "stands_for": (codes["stands_for_values"], per_form),
+        "variant": (codes["variants"], per_form),
+    }
+
+
 def _decoded(columns: dict, gazetteer: Gazetteer) -> dict:
     """The columns of :func:`_mention_codes` as Python values, named as in ``MENTION_COLUMNS``."""
-    codes = gazetteer.mention_codes
-    n_forms = len(gazetteer.form_list)
-    per_form = np.minimum(columns["alias"], n_forms).tolist()  # roles: n_forms, None
-    actor = columns["actor"].tolist()
-    return {
-        "start": columns["start"].tolist(),
-        "end": columns["end"].tolist(),
-        "alias": [codes["aliases"][i] for i in columns["alias"].tolist()],
-        "actor": [codes["actors"][i] for i in actor],
-        "kind": [codes["kinds"][i] for i in actor],
-        "camp": [codes["camps"][i] for i in actor],
-        "type": [MENTION_TYPES[i] for i in columns["type"].tolist()],
-        "stands_for": [codes["stands_for_values"][i] for i in per_form],
-        "possessive": columns["possessive"].tolist(),
-        "variant": [codes["variants"][i] for i in per_form],
-    }
+    decoded = {name: columns[name].tolist() for name in ("start", "end", "possessive")}
+    for name, (vocabulary, codes) in _vocabularies(columns, gazetteer).items():
+        decoded[name] = [vocabulary[i] for i in codes.tolist()]
+    return decoded
 
 
 def _group_codes(texts, years, first_doc, gazetteer) -> dict:
@@ -329,23 +333,14 @@ def mentions(
         result = frame([], MENTION_COLUMNS[2:])
         result.insert(0, "article_id", string_column([]))
     else:
-        codes = gazetteer.mention_codes
-        per_form = np.minimum(columns["alias"], len(gazetteer.form_list))  # roles: None
-        actor = columns["actor"]
+        strings = {
+            name: strings_by_code(vocabulary, codes)
+            for name, (vocabulary, codes) in _vocabularies(columns, gazetteer).items()
+        }
+        numbers = {name: columns[name] for name in ("start", "end", "possessive")}
         result = pd.DataFrame(
-            {
-                "article_id": strings_by_code(ids, columns["doc"]),
-                "start": columns["start"],
-                "end": columns["end"],
-                "alias": strings_by_code(codes["aliases"], columns["alias"]),
-                "actor": strings_by_code(codes["actors"], actor),
-                "kind": strings_by_code(codes["kinds"], actor),
-                "camp": strings_by_code(codes["camps"], actor),
-                "type": strings_by_code(list(MENTION_TYPES), columns["type"]),
-                "stands_for": strings_by_code(codes["stands_for_values"], per_form),
-                "possessive": columns["possessive"],
-                "variant": strings_by_code(codes["variants"], per_form),
-            }
+            {"article_id": strings_by_code(ids, columns["doc"]), **numbers, **strings},
+            columns=["article_id", *MENTION_COLUMNS[2:]],
         )
     sentences = _article_sentences(corpus, sentences)
     article_ids = np.asarray(ids, dtype=object)[columns["doc"]]
