@@ -34,8 +34,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.statements import table_records
-
 #: Minimum TF-IDF cosine similarity for two statements to be one event.
 EVENT_SIMILARITY = 0.25
 
@@ -88,7 +86,9 @@ def _tfidf_matrix(texts: pd.Series):
         smooth_idf=vectorizer.smooth_idf,
         sublinear_tf=vectorizer.sublinear_tf,
     )
-    return weighting.fit(counts).transform(counts, copy=False)
+    matrix = weighting.fit(counts).transform(counts, copy=False)
+    matrix.sort_indices()  # columns in order in each row: see _pair_scores
+    return matrix
 
 
 def similarity(texts) -> np.ndarray:
@@ -107,127 +107,156 @@ def similarity(texts) -> np.ndarray:
     return cosine_similarity(matrix)
 
 
-def _same_day(a, b) -> bool:
-    if pd.isna(a["event_date"]) or pd.isna(b["event_date"]):
-        return (
-            pd.isna(a["event_date"])
-            and pd.isna(b["event_date"])
-            and a["article_id"] == b["article_id"]
-        )
-    a_end = a["date_end"] if pd.notna(a["date_end"]) else a["event_date"]
-    b_end = b["date_end"] if pd.notna(b["date_end"]) else b["event_date"]
-    return a["event_date"] <= b_end and b["event_date"] <= a_end
+def _codes(values: pd.Series, *, strings_only: bool = False) -> np.ndarray:
+    """Integer codes of ``values``; -1 for missing (and, with ``strings_only``, for
+    anything that is not a string), which equals nothing, not even itself."""
+    if strings_only:
+        values = values.where(values.map(lambda v: isinstance(v, str)), None)
+    return pd.factorize(values, use_na_sentinel=True)[0].astype(np.int64)
 
 
-def _same_voice(a, b) -> bool:
-    if isinstance(a["speaker"], str) and a["speaker"] == b["speaker"]:
-        return True
-    return isinstance(a["camp"], str) and isinstance(b["camp"], str) and a["camp"] == b["camp"]
+def _day_numbers(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start and end of each statement's date span as ranks (ties equal, order kept),
+    and whether it has a date. A missing ``date_end`` is the start."""
+    first = pd.to_datetime(rows["event_date"]).to_numpy("datetime64[ns]").view(np.int64)
+    last = pd.to_datetime(rows["date_end"]).to_numpy("datetime64[ns]").view(np.int64)
+    dated = ~np.isnat(first.view("datetime64[ns]"))
+    last = np.where(np.isnat(last.view("datetime64[ns]")), first, last)
+    ranks = np.unique(np.concatenate([first[dated], last[dated]]), return_inverse=True)[1]
+    n_dated = int(dated.sum())
+    starts = np.full(len(rows), -1, dtype=np.int64)
+    ends = np.full(len(rows), -1, dtype=np.int64)
+    starts[dated] = ranks[:n_dated]
+    ends[dated] = ranks[n_dated:]
+    return starts, ends, dated
 
 
-def _blocks(rows: pd.DataFrame) -> list[list[int]]:
-    """Positions of the statements that may be linked with each other: one act, and
-    overlapping date spans (a sweep over start dates), or one undated article."""
-    blocks: list[list[int]] = []
-    for _, group in rows.groupby("act", sort=True):
-        dated = group[group["event_date"].notna()]
-        first = dated["event_date"]
-        last = dated["date_end"].where(dated["date_end"].notna(), first)
-        order = np.argsort(first.to_numpy(), kind="stable")
-        positions = dated.index.to_numpy()[order]
-        firsts, lasts = first.to_numpy()[order], last.to_numpy()[order]
-        current: list[int] = []
-        reach = None
-        for pos, f, la in zip(positions, firsts, lasts, strict=True):
-            if current and f > reach:
-                blocks.append(current)
-                current, reach = [], None
-            current.append(int(pos))
-            reach = la if reach is None or la > reach else reach
-        if current:
-            blocks.append(current)
-        undated = group[group["event_date"].isna()]
-        by_article: dict = {}  # in order of first appearance, as groupby(sort=False)
-        for pos, article_id in zip(undated.index, undated["article_id"], strict=True):
-            if not pd.isna(article_id):
-                by_article.setdefault(article_id, []).append(int(pos))
-        blocks.extend(by_article.values())
-    return [b for b in blocks if len(b) > 1]
+def _overlapping_pairs(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, limit: int):
+    """Pairs (i, j), i < j in order of start, of one ``group`` whose spans overlap
+    (``starts[i] <= ends[j]`` and ``starts[j] <= ends[i]``), in batches of about
+    ``limit`` pairs. ``group`` is -1 for rows that take no part."""
+    taking = np.flatnonzero(group >= 0)
+    if len(taking) < 2:
+        return
+    order = taking[np.lexsort((starts[taking], group[taking]))]
+    g, first, last = group[order], starts[order], ends[order]
+    width = int(max(first.max(), last.max())) + 2
+    key = g * width + first  # sorted: group, then start
+    # the rows after each one in its group that start no later than it ends
+    reach = np.searchsorted(key, g * width + last, side="right")
+    counts = np.maximum(reach - np.arange(1, len(order) + 1), 0)
+    begin = 0
+    while begin < len(order):
+        total = np.cumsum(counts[begin:])
+        stop = begin + max(1, int(np.searchsorted(total, limit, side="right")))
+        n = counts[begin:stop]
+        if n.sum():
+            i = np.repeat(np.arange(begin, stop), n)
+            offsets = np.repeat(np.cumsum(n) - n, n)
+            j = i + 1 + np.arange(len(i)) - offsets
+            keep = first[i] <= last[j]  # j may end before it starts
+            yield order[i[keep]], order[j[keep]]
+        begin = stop
 
 
-def _cosines(matrix, pairs: list[tuple[int, int]], batch: int = 500) -> list[float]:
-    """``matrix[i] . matrix[j]`` for each pair, from one sparse product per batch of
-    pairs covering up to ``batch`` rows (not one per block: thousands of tiny
-    products). An entry of a product depends only on its own two rows, so the
-    values are the same whichever rows share the batch."""
-    scores: list[float] = []
-    start = 0
-    while start < len(pairs):
-        at: dict[int, int] = {}  # row of the matrix -> row of the batch
-        end = start
-        while end < len(pairs) and len(at) < batch:
-            for k in pairs[end]:
-                at.setdefault(k, len(at))
-            end += 1
-        sub = matrix[list(at)]
-        sim = (sub @ sub.T).toarray()
-        scores += [sim[at[i], at[j]] for i, j in pairs[start:end]]
-        start = end
+def _pair_scores(matrix, i: np.ndarray, j: np.ndarray, batch: int = 200_000) -> np.ndarray:
+    """Cosine of each pair of rows (``matrix`` rows are L2-normalised), ``batch``
+    pairs at a time. Each value is the sum of the products of the two rows' shared
+    columns in column order: ``(matrix @ matrix.T)[i, j]`` to the bit, whatever the
+    batch, once the matrix has its columns in order in each row."""
+    if not matrix.has_sorted_indices:
+        matrix = matrix.sorted_indices()
+    scores = np.empty(len(i), dtype=np.float64)
+    ones = np.ones(matrix.shape[1])
+    for at in range(0, len(i), batch):
+        a, b = matrix[i[at : at + batch]], matrix[j[at : at + batch]]
+        # a product with ones adds in column order (sum() would add pairwise)
+        scores[at : at + batch] = a.multiply(b) @ ones
     return scores
 
 
 def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY) -> pd.Series:
     """The ``event_id`` of each statement (a Series aligned with ``statements``).
 
-    Only statements of one act whose date spans overlap (or undated ones of one
-    article) are compared, so the work grows with the statements of a day, not
-    with the square of the corpus.
+    Only statements of one act, one ``counted`` and one voice (speaker, or camp)
+    whose date spans overlap (or undated ones of one article) are compared, so the
+    work grows with the statements of a voice and a day, not with the square of
+    the corpus. Statements that agree on all of these and on their text are
+    compared once: they score the same against every other.
     """
     n = len(statements)
     if n == 0:
         return pd.Series([], index=statements.index, dtype=object)
     rows = statements.reset_index(drop=True)
+    texts = rows["text"].fillna("")
     try:
-        matrix = _tfidf_matrix(rows["text"].fillna(""))  # rows L2-normalised: dot = cosine
+        matrix = _tfidf_matrix(texts)  # rows L2-normalised: dot = cosine
     except ValueError:  # only stop words
         matrix = None
-    parent = list(range(n))
+    text = _codes(texts)
+    act = _codes(rows["act"])
+    counted = _codes(rows["counted"])
+    speaker = _codes(rows["speaker"], strings_only=True)
+    camp = _codes(rows["camp"], strings_only=True)
+    starts, ends, dated = _day_numbers(rows)
+    article = np.where(dated, -1, _codes(rows["article_id"]))
+    takes_part = (act >= 0) & (counted >= 0) & (dated | (article >= 0))
+    takes_part &= (speaker >= 0) | (camp >= 0)
 
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    columns = ["article_id", "text", "counted", "speaker", "camp", "event_date", "date_end"]
-    records = table_records(rows, columns)
-    # The cheap conditions first; cosines only for the pairs that pass them.
-    pairs = [
-        (i, j)
-        for block in _blocks(rows)
-        for a_pos, i in enumerate(block)
-        for j in block[a_pos + 1 :]
-        if records[i]["counted"] == records[j]["counted"]
-        and _same_voice(records[i], records[j])
-        and _same_day(records[i], records[j])
-    ]
+    # One representative of each set of statements equal in everything compared.
+    same = pd.DataFrame(
+        {"a": act, "c": counted, "s": speaker, "p": camp, "f": starts, "e": ends}
+    ).assign(r=article, t=text)
+    rep = same.groupby(list(same.columns), sort=False).ngroup().to_numpy()
+    rep = np.unique(rep, return_index=True)[1][rep]  # the first row with the same values
     if matrix is None:
-        scores = [float(records[i]["text"] == records[j]["text"]) for i, j in pairs]
+        self_score = np.ones(n)
     else:
-        scores = _cosines(matrix, pairs)
-    for (i, j), score in zip(pairs, scores, strict=True):
-        if score >= threshold:
-            parent[find(j)] = find(i)
+        self_score = _pair_scores(matrix, np.arange(n), np.arange(n))
+    # A copy is linked to its first row if a statement is linked to itself: it has
+    # words beyond stop words, and its span does not end before it starts.
+    copies = takes_part & (rep != np.arange(n)) & (self_score >= threshold)
+    copies &= ~dated | (starts <= ends)
+    edges_i, edges_j = [rep[copies]], [np.flatnonzero(copies)]
+    lead = takes_part & (rep == np.arange(n))
 
-    roots = [find(i) for i in range(n)]
+    def group_of(*keys) -> np.ndarray:
+        frame = pd.DataFrame({str(k): key for k, key in enumerate(keys)})
+        return frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy()
+
+    # Dated statements overlap in time; undated ones share their article (one "day").
+    when_start = np.where(dated, starts, 0)
+    when_end = np.where(dated, ends, 0)
+    when = np.where(dated, -1, article)
+    for voice, other in ((camp, None), (speaker, camp)):
+        member = lead & (voice >= 0)
+        group = np.where(member, group_of(act, counted, voice, when), -1)
+        for i, j in _overlapping_pairs(group, when_start, when_end, limit=2_000_000):
+            if other is not None:  # already compared by camp
+                fresh = ~((other[i] >= 0) & (other[i] == other[j]))
+                i, j = i[fresh], j[fresh]
+            if matrix is None:
+                scores = (text[i] == text[j]).astype(np.float64)
+            else:
+                scores = _pair_scores(matrix, i, j)
+            passing = scores >= threshold
+            edges_i.append(i[passing])
+            edges_j.append(j[passing])
+
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    i, j = np.concatenate(edges_i), np.concatenate(edges_j)
+    graph = coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
+    roots = connected_components(graph, directed=False)[1]
     order = rows.assign(_root=roots, _date=rows["event_date"]).sort_values(
         ["_date", "article_id", "start", "act"], na_position="last", kind="stable"
     )
     names: dict[int, str] = {}
-    for root in order["_root"]:
+    for root in order["_root"].tolist():
         if root not in names:
             names[root] = f"E{len(names) + 1:03d}"
-    return pd.Series([names[r] for r in roots], index=statements.index, dtype=object)
+    return pd.Series([names[r] for r in roots.tolist()], index=statements.index, dtype=object)
 
 
 def events(statements: pd.DataFrame) -> pd.DataFrame:

@@ -242,16 +242,61 @@ def test_seed_threshold_sits_between_same_and_different_statements(seed_statemen
     assert max(others) < EVENT_SIMILARITY <= sim[targets[0], targets[1]]
 
 
-def test_cosines_do_not_depend_on_the_batch(seeds):
-    """_cosines multiplies a few rows at a time; the values are those of one product
-    of the whole matrix, to the bit."""
-    from analysis.events import _cosines, _tfidf
+def test_pair_scores_are_the_product_entries_whatever_the_batch(seeds):
+    """_pair_scores multiplies pairs of rows a batch at a time; the values are those of
+    one product of the whole matrix, to the bit."""
+    import numpy as np
+
+    from analysis.events import _pair_scores, _tfidf
 
     texts = list(Tables(seeds).sentences["text"])
     matrix = _tfidf().fit_transform(texts)
-    whole = (matrix @ matrix.T).toarray()
+    assert not matrix.has_sorted_indices  # as the vectoriser leaves it
+    whole = (matrix.sorted_indices() @ matrix.sorted_indices().T).toarray()
     pairs = [(i, j) for i in range(0, len(texts), 3) for j in range(i + 1, len(texts), 7)]
-    expected = [whole[i, j] for i, j in pairs]
+    i, j = (np.array(side) for side in zip(*pairs, strict=True))
+    expected = whole[i, j]
     for batch in (2, 5, 40, 10_000):
-        assert _cosines(matrix, pairs, batch=batch) == expected
-    assert sum(score > 0 for score in expected) > 50
+        assert _pair_scores(matrix, i, j, batch=batch).tolist() == expected.tolist()
+    assert (expected > 0).sum() > 50
+
+
+def test_overlapping_pairs_are_every_pair_whose_spans_overlap():
+    """Against all pairs checked one by one: random groups and spans, some of them
+    ending before they start, cut into small batches."""
+    import numpy as np
+
+    from analysis.events import _overlapping_pairs
+
+    rng = np.random.default_rng(7)
+    n = 300
+    group = rng.integers(-1, 6, n)
+    starts = rng.integers(0, 40, n)
+    ends = starts + rng.integers(-3, 6, n)
+    ends[ends < 0] = 0
+    found = set()
+    for i, j in _overlapping_pairs(group, starts, ends, limit=50):
+        assert len(i) <= 50 + n
+        found |= {(min(a, b), max(a, b)) for a, b in zip(i.tolist(), j.tolist(), strict=True)}
+    expected = {
+        (a, b)
+        for a in range(n)
+        for b in range(a + 1, n)
+        if group[a] >= 0 and group[a] == group[b] and starts[a] <= ends[b] and starts[b] <= ends[a]
+    }
+    assert found == expected and len(expected) > 400
+
+
+def test_copies_of_a_statement_link_through_the_first(rows):
+    """Statements equal in everything compared are scored once; each copy must still
+    join the event of its first row, and copies of only stop words join nothing."""
+    tripled = pd.concat([rows] * 3, ignore_index=True)
+    ids = link_events(tripled)
+    single = link_events(rows)
+    n = len(rows)
+    for k in range(n):
+        assert ids[k] == ids[k + n] == ids[k + 2 * n]
+    assert ids.nunique() == single.nunique()
+    stop_words = rows.iloc[[1, 1]].assign(text="it is what it is")
+    ids = link_events(pd.concat([rows, stop_words], ignore_index=True))
+    assert ids[n] != ids[n + 1] and not {ids[n], ids[n + 1]} & set(ids[:n])
