@@ -65,30 +65,45 @@ def _tfidf():
     return TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
 
 
-def _tfidf_matrix(texts: pd.Series):
-    """``_tfidf().fit_transform(texts)``, tokenising each distinct text once.
+def _tfidf_rows(texts: pd.Series):
+    """The rows of ``_tfidf().fit_transform(texts)``, one per distinct text.
 
-    The statements of one sentence share its text, so many rows repeat. The
-    counts of the distinct texts, repeated row for row, are the counts
-    TfidfVectorizer would build (same vocabulary, same sorted columns); its own
-    TfidfTransformer then weights them, so the matrix is the same to the bit.
-    Raises ValueError, as the vectoriser does, when every text is stop words.
+    Returns ``(codes, matrix)``: row ``codes[k]`` of ``matrix`` is that of
+    ``texts[k]``. The statements of one sentence share its text, and reports of one
+    wire story repeat it, so there are far fewer distinct texts than statements;
+    each is tokenised and weighted once. A term's document frequency counts
+    statements, not distinct texts, as the vectoriser does, and scikit-learn's own
+    transformer then weights each row with that idf, so every row equals the
+    vectoriser's to the bit (tested). Raises ValueError, as the vectoriser does,
+    when every text is stop words.
     """
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
     codes, distinct = pd.factorize(texts, sort=False)
     vectorizer = _tfidf()
     # CountVectorizer's own fit_transform on the vectoriser: its counts, in its dtype
-    counts = CountVectorizer.fit_transform(vectorizer, list(distinct))[codes]
+    counts = CountVectorizer.fit_transform(vectorizer, list(distinct))
+    copies = np.bincount(codes, minlength=len(distinct))
+    df = np.bincount(
+        counts.indices,
+        weights=np.repeat(copies, np.diff(counts.indptr)),
+        minlength=counts.shape[1],
+    )
+    # TfidfTransformer's smooth idf, in its order of operations: log((1 + n) / (1 + df)) + 1
+    idf = np.full_like(df, fill_value=len(codes) + 1, dtype=np.float64)
+    idf /= df + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
     weighting = TfidfTransformer(
         norm=vectorizer.norm,
         use_idf=vectorizer.use_idf,
         smooth_idf=vectorizer.smooth_idf,
         sublinear_tf=vectorizer.sublinear_tf,
-    )
-    matrix = weighting.fit(counts).transform(counts, copy=False)
+    ).fit(counts)
+    weighting.idf_ = idf
+    matrix = weighting.transform(counts, copy=False)
     matrix.sort_indices()  # columns in order in each row: see _pair_scores
-    return matrix
+    return codes.astype(np.int64), matrix
 
 
 def similarity(texts) -> np.ndarray:
@@ -159,7 +174,7 @@ def _overlapping_pairs(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, 
         begin = stop
 
 
-def _pair_scores(matrix, i: np.ndarray, j: np.ndarray, batch: int = 200_000) -> np.ndarray:
+def _pair_scores(matrix, i: np.ndarray, j: np.ndarray, batch: int = 50_000) -> np.ndarray:
     """Cosine of each pair of rows (``matrix`` rows are L2-normalised), ``batch``
     pairs at a time. Each value is the sum of the products of the two rows' shared
     columns in column order: ``(matrix @ matrix.T)[i, j]`` to the bit, whatever the
@@ -189,11 +204,10 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
         return pd.Series([], index=statements.index, dtype=object)
     rows = statements.reset_index(drop=True)
     texts = rows["text"].fillna("")
-    try:
-        matrix = _tfidf_matrix(texts)  # rows L2-normalised: dot = cosine
+    try:  # row text[k] of the matrix is statement k's; L2-normalised: dot = cosine
+        text, matrix = _tfidf_rows(texts)
     except ValueError:  # only stop words
-        matrix = None
-    text = _codes(texts)
+        text, matrix = _codes(texts), None
     act = _codes(rows["act"])
     counted = _codes(rows["counted"])
     speaker = _codes(rows["speaker"], strings_only=True)
@@ -212,7 +226,8 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     if matrix is None:
         self_score = np.ones(n)
     else:
-        self_score = _pair_scores(matrix, np.arange(n), np.arange(n))
+        distinct = np.arange(matrix.shape[0])
+        self_score = _pair_scores(matrix, distinct, distinct)[text]
     # A copy is linked to its first row if a statement is linked to itself: it has
     # words beyond stop words, and its span does not end before it starts.
     copies = takes_part & (rep != np.arange(n)) & (self_score >= threshold)
@@ -231,14 +246,14 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     for voice, other in ((camp, None), (speaker, camp)):
         member = lead & (voice >= 0)
         group = np.where(member, group_of(act, counted, voice, when), -1)
-        for i, j in _overlapping_pairs(group, when_start, when_end, limit=2_000_000):
+        for i, j in _overlapping_pairs(group, when_start, when_end, limit=1_000_000):
             if other is not None:  # already compared by camp
                 fresh = ~((other[i] >= 0) & (other[i] == other[j]))
                 i, j = i[fresh], j[fresh]
             if matrix is None:
                 scores = (text[i] == text[j]).astype(np.float64)
             else:
-                scores = _pair_scores(matrix, i, j)
+                scores = _pair_scores(matrix, text[i], text[j])
             passing = scores >= threshold
             edges_i.append(i[passing])
             edges_j.append(j[passing])

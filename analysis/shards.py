@@ -243,19 +243,24 @@ def table_parts(out, name: str) -> list[Path]:
     return sorted((Path(out) / name).glob("part-*.parquet"))
 
 
-def read_table(out, name: str) -> pd.DataFrame:
-    """One table from its shards, as one DataFrame (the table must fit in memory).
+def read_table(out, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One table from its shards, as one DataFrame (the table must fit in memory);
+    with ``columns``, only those.
 
     Shards whose columns are all missing have no type of their own; they take the
     type the other shards agree on, as one DataFrame built from all rows would.
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     parts = table_parts(out, name)
     if not parts:
         raise FileNotFoundError(f"{Path(out) / name}: no shards (part-*.parquet) here")
-    pieces = [pq.read_table(path) for path in parts]
+    return _read_parts(parts, columns)
+
+
+def _read_parts(parts: list[Path], columns: list[str] | None = None) -> pd.DataFrame:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pieces = [pq.read_table(path, columns=columns) for path in parts]
     table = pa.concat_tables(pieces, promote_options="permissive")
     frame = table.to_pandas()
     for name in _object_columns(pieces):
@@ -280,17 +285,32 @@ def reduce_shards(out, name: str, reduction) -> None:
     """Apply a corpus-level step to a table's shards and write them back, part by part.
 
     ``reduction(table)`` gets the whole table and returns the same rows in the same
-    order (with columns changed or added), e.g. event ids linked across outlets.
+    order (with columns changed or added), e.g. event ids linked across outlets. A
+    :class:`~analysis.tables.ColumnReduction` gets only the columns it reads, and
+    only the columns it writes are replaced in each part.
     """
-    parts = table_parts(out, name)
-    whole = read_table(out, name)
-    reduced = reduction(whole)
-    if len(reduced) != len(whole):
-        raise ValueError(f"the reduction of {name!r} changed the number of rows")
     import pyarrow.parquet as pq
 
+    from .tables import ColumnReduction
+
+    parts = table_parts(out, name)
+    if isinstance(reduction, ColumnReduction):
+        whole = read_table(out, name, columns=list(reduction.reads))
+        reduced = reduction.compute(whole)
+    else:
+        whole = read_table(out, name)
+        reduced = reduction(whole)
+    if len(reduced) != len(whole):
+        raise ValueError(f"the reduction of {name!r} changed the number of rows")
+    del whole
     start = 0
     for path in parts:
         n = pq.ParquetFile(path).metadata.num_rows
-        write_part(reduced.iloc[start : start + n].reset_index(drop=True), path)
+        piece = reduced.iloc[start : start + n].reset_index(drop=True)
+        if isinstance(reduction, ColumnReduction):
+            table = _read_parts([path])
+            for column in reduction.writes:
+                table[column] = piece[column]  # its own dtype (index reset like the part's)
+            piece = table
+        write_part(piece, path)
         start += n

@@ -9,6 +9,7 @@ its table here and to :data:`TABLE_NAMES`, which is what ``export`` writes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
 
 import pandas as pd
@@ -24,7 +25,8 @@ TABLE_NAMES += ["hits", "scare_quotes"]
 # analysis.dask) is passed whole to its reduction afterwards, which returns the same
 # rows in the same order with corpus-wide columns recomputed (e.g. events linked
 # across outlets). Register one here when a table has a column that depends on
-# other articles than the row's own.
+# other articles than the row's own; a ColumnReduction says which columns it reads,
+# so the shards are read only in those.
 REDUCTIONS: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {}
 # Actor mentions and quotes (issue 4).
 TABLE_NAMES += ["mentions", "quotes"]
@@ -108,14 +110,38 @@ class Tables:
 # --- issue 7: corpus-level steps after chunked runs ---------------------------------------
 
 
-def _link_statements(statements: pd.DataFrame) -> pd.DataFrame:
+@dataclass(frozen=True)
+class ColumnReduction:
+    """A corpus-level step that needs only some columns of the table.
+
+    ``compute(table[reads])`` returns a DataFrame of the columns ``writes``, row for
+    row. Called on a whole table, it returns the table with those columns replaced;
+    :func:`analysis.shards.reduce_shards` reads only ``reads`` from the shards and
+    writes the new columns back part by part.
+    """
+
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    compute: Callable[[pd.DataFrame], pd.DataFrame]
+
+    def __call__(self, table: pd.DataFrame) -> pd.DataFrame:
+        out = table.copy()
+        values = self.compute(table[list(self.reads)])
+        for name in self.writes:
+            out[name] = values[name].set_axis(out.index)  # its own dtype
+        return out
+
+
+def _event_ids(statements: pd.DataFrame) -> pd.DataFrame:
     """Event ids over the whole corpus: one statement reported by two outlets, once."""
     from .events import link_events
 
-    linked = statements.copy()
-    if len(linked):
-        linked["event_id"] = link_events(linked)
-    return linked
+    return link_events(statements).to_frame("event_id")  # an object column, as in one run
 
 
-REDUCTIONS["statements"] = _link_statements
+REDUCTIONS["statements"] = ColumnReduction(
+    reads=("article_id", "start", "act", "text", "counted", "speaker", "camp")
+    + ("event_date", "date_end"),
+    writes=("event_id",),
+    compute=_event_ids,
+)

@@ -300,3 +300,20 @@ def test_copies_of_a_statement_link_through_the_first(rows):
     stop_words = rows.iloc[[1, 1]].assign(text="it is what it is")
     ids = link_events(pd.concat([rows, stop_words], ignore_index=True))
     assert ids[n] != ids[n + 1] and not {ids[n], ids[n + 1]} & set(ids[:n])
+
+
+def test_tfidf_rows_are_the_vectorizers_rows(seed_statements):
+    """One row per distinct text, weighted as if each statement had its own: equal to
+    the vectoriser's matrix on every statement, to the bit."""
+    import numpy as np
+
+    from analysis.events import _tfidf, _tfidf_rows
+
+    texts = pd.concat([seed_statements["text"]] * 2 + [seed_statements["text"].head(9)])
+    codes, matrix = _tfidf_rows(texts)
+    assert matrix.shape[0] == seed_statements["text"].nunique() < len(texts)
+    expected = _tfidf().fit_transform(list(texts)).sorted_indices()
+    got = matrix[codes]
+    assert got.shape == expected.shape
+    assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
+    assert np.array_equal(got.data, expected.data)

@@ -64,6 +64,28 @@ def test_reductions_see_the_whole_table(tmp_path, monkeypatch):
     assert len(table_parts(tmp_path, "sentences")) == 3  # written back part by part
 
 
+def test_column_reductions_read_only_their_columns(tmp_path, monkeypatch):
+    from analysis import tables
+
+    seen = []
+
+    def first_of_article(table):
+        seen.append(list(table.columns))
+        first = ~table["article_id"].duplicated()
+        return pd.DataFrame({"first": first.to_numpy()}, index=table.index)
+
+    reduction = tables.ColumnReduction(("article_id",), ("first",), first_of_article)
+    monkeypatch.setitem(tables.REDUCTIONS, "sentences", reduction)
+    export_shards(SEEDS_DIR, tmp_path, jobs=1, chunk_size=2, tables=["sentences"], progress=False)
+    assert seen == [["article_id"]]
+    sentences = read_table(tmp_path, "sentences")
+    expected = Tables(load_corpus(SEEDS_DIR)).sentences
+    assert sentences.drop(columns="first").equals(expected)
+    assert sentences["first"].sum() == 5 and sentences.loc[0, "first"]
+    # called on a whole table (Dask), it returns the table with the column added
+    assert reduction(expected)["first"].tolist() == sentences["first"].tolist()
+
+
 def test_export_command_with_jobs(tmp_path, capsys):
     code = main(
         [
