@@ -8,7 +8,8 @@ DataFrame per table (``corpus["sentences"]``) and the load report; computing
 all of them, or writing them with :meth:`DaskCorpus.to_parquet`, loads and
 processes each partition once. Corpus-level steps
 (:data:`analysis.tables.REDUCTIONS`) run on their table once all partitions
-are done.
+are done: event linking gets only the nine columns it compares of every
+statement, in one task, and sends the event ids back to the partitions.
 
 ``map_tables(articles)`` does the same over a Dask DataFrame of articles you
 already have (the ``articles`` table, e.g. read back with ``dd.read_parquet``),
@@ -22,6 +23,7 @@ must see the same files (a shared or cloud file system). See the README.
 from __future__ import annotations
 
 import glob
+import itertools
 import operator
 import shutil
 from dataclasses import dataclass
@@ -221,9 +223,7 @@ def _dask_corpus(source, tables, partition_size, catalog, text_column, boilerpla
         pieces = [dask.delayed(operator.getitem)(part, name) for part in parts]
         frame = dd.from_delayed(pieces, meta=meta(name), verify_meta=False)
         if name in REDUCTIONS:
-            frame = frame.repartition(npartitions=1).map_partitions(
-                REDUCTIONS[name], meta=meta(name)
-            )
+            frame = _reduce(frame, REDUCTIONS[name], name)
         frames[name] = frame
     results = [dask.delayed(operator.getitem)(part, "_result") for part in parts]
     report = dask.delayed(_report)(text, results, catalog_table, listing_skipped)
@@ -255,8 +255,43 @@ def _map_tables(articles, tables):
     for name in names:
         frame = articles.map_partitions(_tables_of, name, meta=meta(name))
         if name in REDUCTIONS:
-            frame = frame.repartition(npartitions=1).map_partitions(
-                REDUCTIONS[name], meta=meta(name)
-            )
+            frame = _reduce(frame, REDUCTIONS[name], name)
         out[name] = frame
     return out
+
+
+def _reduce(frame: dd.DataFrame, reduction, name: str) -> dd.DataFrame:
+    """A corpus-level step on a Dask table.
+
+    A :class:`~analysis.tables.ColumnReduction` gets only the columns it reads, of
+    every partition, in one task; its new columns go back to each partition, which
+    keeps its rows, its place and its worker. Any other reduction gets the whole
+    table as one partition.
+    """
+    from .tables import ColumnReduction
+
+    if not isinstance(reduction, ColumnReduction):
+        return frame.repartition(npartitions=1).map_partitions(reduction, meta=meta(name))
+    parts = frame.to_delayed()
+    reads = [dask.delayed(operator.getitem)(part, list(reduction.reads)) for part in parts]
+    values = dask.delayed(_compute_in_parts, nout=len(parts))(reduction, reads)
+    out = [
+        dask.delayed(_with_columns)(part, values[k], reduction.writes)
+        for k, part in enumerate(parts)
+    ]
+    return dd.from_delayed(out, meta=meta(name), verify_meta=False)
+
+
+def _compute_in_parts(reduction, pieces: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """``reduction.compute`` on the pieces put end to end, cut back into pieces."""
+    whole = pd.concat(pieces, ignore_index=True)
+    values = reduction.compute(whole)
+    bounds = list(itertools.accumulate((len(piece) for piece in pieces), initial=0))
+    return [values.iloc[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _with_columns(part: pd.DataFrame, values: pd.DataFrame, names) -> pd.DataFrame:
+    part = part.copy()
+    for name in names:
+        part[name] = values[name].set_axis(part.index)  # its own dtype
+    return part

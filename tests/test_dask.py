@@ -48,6 +48,12 @@ def test_shards_on_two_workers_equal_one_process(client, tmp_path):
     assert report.n_read == 11
     assert report.skipped == [("feed-0.jsonl row 5", "empty text in column 'text'")]
     assert "feed-1-1" in set(computed[0]["article_id"])  # ids numbered as load_corpus does
+    # events are linked across partitions, and the statements stay in theirs
+    statements = computed[TABLE_NAMES.index("statements")]
+    first_feed = statements["article_id"].isin(set(rows.iloc[:7]["article_id"]))
+    feeds = statements.assign(first_feed=first_feed).groupby("event_id")["first_feed"]
+    assert (feeds.nunique() > 1).sum() == 1
+    assert corpus["statements"].npartitions == 2
 
 
 def test_folder_with_catalog_and_parquet_output(client, tmp_path):
