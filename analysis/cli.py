@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         "DIR/<table>/part-NNNNN.parquet (for corpora larger than memory)",
     )
     export.add_argument(
-        "--chunk-size", type=int, help="articles per chunk with --jobs (default 1000)"
+        "--chunk-size", type=int, help="articles per chunk with --jobs (default 500)"
     )
     export.add_argument("--no-progress", action="store_true", help="no progress bar (--jobs)")
 
@@ -164,7 +164,7 @@ def _export_shards(args) -> int:
         args.corpus,
         args.out,
         jobs=args.jobs or 1,
-        chunk_size=args.chunk_size or 1000,
+        chunk_size=args.chunk_size or 500,
         tables=_names(args.tables, TABLE_NAMES, "table"),
         catalog=args.catalog,
         progress=not args.no_progress,

@@ -165,7 +165,7 @@ def dask_corpus(
     source,
     *,
     tables: list[str] | None = None,
-    partition_size: int = 1000,
+    partition_size: int = 500,
     catalog=None,
     text_column: str | None = None,
     boilerplate=None,

@@ -262,7 +262,7 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     from scipy.sparse.csgraph import connected_components
 
     i, j = np.concatenate(edges_i), np.concatenate(edges_j)
-    graph = coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
+    graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
     roots = connected_components(graph, directed=False)[1]
     order = rows.assign(_root=roots, _date=rows["event_date"]).sort_values(
         ["_date", "article_id", "start", "act"], na_position="last", kind="stable"

@@ -122,7 +122,7 @@ def export_shards(
     out,
     *,
     jobs: int = 1,
-    chunk_size: int = 1000,
+    chunk_size: int = 500,
     tables: list[str] | None = None,
     catalog=None,
     text_column: str | None = None,
