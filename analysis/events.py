@@ -122,12 +122,31 @@ def similarity(texts) -> np.ndarray:
     return cosine_similarity(matrix)
 
 
-def _codes(values: pd.Series, *, strings_only: bool = False) -> np.ndarray:
+def _codes(values: pd.Series, *, strings_only: bool = False, sort: bool = False) -> np.ndarray:
     """Integer codes of ``values``; -1 for missing (and, with ``strings_only``, for
-    anything that is not a string), which equals nothing, not even itself."""
-    if strings_only:
-        values = values.where(values.map(lambda v: isinstance(v, str)), None)
-    return pd.factorize(values, use_na_sentinel=True)[0].astype(np.int64)
+    anything that is not a string), which equals nothing, not even itself. With
+    ``sort``, codes follow the values' order."""
+    codes, uniques = pd.factorize(values, sort=sort, use_na_sentinel=True)
+    codes = codes.astype(np.int64)
+    if strings_only and len(uniques):
+        other = np.array([not isinstance(u, str) for u in uniques])
+        codes[(codes >= 0) & other[np.maximum(codes, 0)]] = -1
+    return codes
+
+
+def _combined(*keys: np.ndarray) -> np.ndarray:
+    """One code per distinct combination of the integer ``keys`` (each >= -1),
+    numbered in order of first appearance."""
+    combined = np.zeros(len(keys[0]), dtype=np.int64)
+    for key in keys:
+        width = int(key.max()) + 2 if len(key) else 1
+        combined = pd.factorize(combined * width + (key + 1), sort=False)[0].astype(np.int64)
+    return combined
+
+
+def _last_if_missing(codes: np.ndarray) -> np.ndarray:
+    """Sort keys from codes: missing (-1) after every value, as pandas sorts NaN last."""
+    return np.where(codes < 0, codes.max() + 1 if len(codes) else 0, codes)
 
 
 def _day_numbers(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -218,10 +237,7 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     takes_part &= (speaker >= 0) | (camp >= 0)
 
     # One representative of each set of statements equal in everything compared.
-    same = pd.DataFrame(
-        {"a": act, "c": counted, "s": speaker, "p": camp, "f": starts, "e": ends}
-    ).assign(r=article, t=text)
-    rep = same.groupby(list(same.columns), sort=False).ngroup().to_numpy()
+    rep = _combined(act, counted, speaker, camp, starts, ends, article, text)
     rep = np.unique(rep, return_index=True)[1][rep]  # the first row with the same values
     if matrix is None:
         self_score = np.ones(n)
@@ -235,17 +251,13 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     edges_i, edges_j = [rep[copies]], [np.flatnonzero(copies)]
     lead = takes_part & (rep == np.arange(n))
 
-    def group_of(*keys) -> np.ndarray:
-        frame = pd.DataFrame({str(k): key for k, key in enumerate(keys)})
-        return frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy()
-
     # Dated statements overlap in time; undated ones share their article (one "day").
     when_start = np.where(dated, starts, 0)
     when_end = np.where(dated, ends, 0)
     when = np.where(dated, -1, article)
     for voice, other in ((camp, None), (speaker, camp)):
         member = lead & (voice >= 0)
-        group = np.where(member, group_of(act, counted, voice, when), -1)
+        group = np.where(member, _combined(act, counted, voice, when), -1)
         for i, j in _overlapping_pairs(group, when_start, when_end, limit=1_000_000):
             if other is not None:  # already compared by camp
                 fresh = ~((other[i] >= 0) & (other[i] == other[j]))
@@ -264,14 +276,19 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     i, j = np.concatenate(edges_i), np.concatenate(edges_j)
     graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
     roots = connected_components(graph, directed=False)[1]
-    order = rows.assign(_root=roots, _date=rows["event_date"]).sort_values(
-        ["_date", "article_id", "start", "act"], na_position="last", kind="stable"
-    )
-    names: dict[int, str] = {}
-    for root in order["_root"].tolist():
-        if root not in names:
-            names[root] = f"E{len(names) + 1:03d}"
-    return pd.Series([names[r] for r in roots.tolist()], index=statements.index, dtype=object)
+    # Events numbered in order of their first statement by date, article, position and
+    # act (missing values last; ties in table order).
+    date = pd.to_datetime(rows["event_date"]).to_numpy("datetime64[ns]").view(np.int64)
+    date = np.where(dated, date, np.iinfo(np.int64).max)
+    start = pd.to_numeric(rows["start"], errors="coerce").to_numpy(np.float64, na_value=np.inf)
+    article_rank = _last_if_missing(_codes(rows["article_id"], sort=True))
+    act_rank = _last_if_missing(_codes(rows["act"], sort=True))
+    order = np.lexsort((act_rank, start, article_rank, date))  # the last key sorts first
+    first_seen = np.unique(roots[order], return_index=True)[1]  # per root, in root order
+    number = np.empty(len(first_seen), dtype=np.int64)
+    number[np.argsort(first_seen, kind="stable")] = np.arange(len(first_seen))
+    names = np.array([f"E{k + 1:03d}" for k in range(len(first_seen))], dtype=object)
+    return pd.Series(names[number[roots]], index=statements.index, dtype=object)
 
 
 def events(statements: pd.DataFrame) -> pd.DataFrame:

@@ -256,13 +256,30 @@ def read_table(out, name: str, columns: list[str] | None = None) -> pd.DataFrame
     return _read_parts(parts, columns)
 
 
-def _read_parts(parts: list[Path], columns: list[str] | None = None) -> pd.DataFrame:
+def _read_parts(
+    parts: list[Path], columns: list[str] | None = None, *, shared_strings: bool = False
+) -> pd.DataFrame:
+    """The parts end to end. With ``shared_strings``, text columns are read as
+    dictionaries, so a value that repeats (an act, a speaker, the text of a sentence
+    with several statements) is one Python string however many rows have it; the
+    columns are still object columns of strings."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pieces = [pq.read_table(path, columns=columns) for path in parts]
+    dictionary = None
+    if shared_strings:
+        schema = pq.read_schema(parts[0])
+        dictionary = [
+            field.name
+            for field in schema
+            if pa.types.is_string(field.type) or pa.types.is_large_string(field.type)
+        ]
+    pieces = [pq.read_table(path, columns=columns, read_dictionary=dictionary) for path in parts]
     table = pa.concat_tables(pieces, promote_options="permissive")
     frame = table.to_pandas()
+    for name in frame.columns:
+        if isinstance(frame[name].dtype, pd.CategoricalDtype):
+            frame[name] = frame[name].astype(object)
     for name in _object_columns(pieces):
         if name in frame and frame[name].dtype != object:
             # written from Python strings in an object column: give back just that
@@ -295,7 +312,7 @@ def reduce_shards(out, name: str, reduction) -> None:
 
     parts = table_parts(out, name)
     if isinstance(reduction, ColumnReduction):
-        whole = read_table(out, name, columns=list(reduction.reads))
+        whole = _read_parts(parts, list(reduction.reads), shared_strings=True)
         reduced = reduction.compute(whole)
     else:
         whole = read_table(out, name)

@@ -317,3 +317,95 @@ def test_tfidf_rows_are_the_vectorizers_rows(seed_statements):
     assert got.shape == expected.shape
     assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
     assert np.array_equal(got.data, expected.data)
+
+
+def _reference_link(rows: pd.DataFrame, threshold: float) -> list[str]:
+    """The rules of the module doc, pair by pair (quadratic: for small tables)."""
+    from analysis.events import _tfidf
+
+    rows = rows.reset_index(drop=True)
+    matrix = _tfidf().fit_transform(list(rows["text"].fillna(""))).sorted_indices()
+    score = (matrix @ matrix.T).toarray()
+    parent = list(range(len(rows)))
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    def span(r):
+        end = r.date_end if pd.notna(r.date_end) else r.event_date
+        return r.event_date, end
+
+    records = list(rows.itertuples())
+    for i, a in enumerate(records):
+        for j in range(i + 1, len(records)):
+            b = records[j]
+            if a.act != b.act or a.counted != b.counted:
+                continue
+            same_speaker = isinstance(a.speaker, str) and a.speaker == b.speaker
+            same_camp = isinstance(a.camp, str) and isinstance(b.camp, str) and a.camp == b.camp
+            if not (same_speaker or same_camp):
+                continue
+            if pd.isna(a.event_date) or pd.isna(b.event_date):
+                both_undated = pd.isna(a.event_date) and pd.isna(b.event_date)
+                if not (both_undated and a.article_id == b.article_id):
+                    continue
+            else:
+                (a0, a1), (b0, b1) = span(a), span(b)
+                if not (a0 <= b1 and b0 <= a1):
+                    continue
+            if score[i, j] >= threshold:
+                parent[find(j)] = find(i)
+    roots = [find(i) for i in range(len(rows))]
+    order = rows.assign(_root=roots).sort_values(
+        ["event_date", "article_id", "start", "act"], na_position="last", kind="stable"
+    )
+    names: dict[int, str] = {}
+    for root in order["_root"]:
+        names.setdefault(root, f"E{len(names) + 1:03d}")
+    return [names[r] for r in roots]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_link_events_follows_the_rules_pair_by_pair(seed_statements, seed):
+    """Against the rules applied to every pair: the seeds' statements three times
+    over, shuffled, with speakers, camps, dates, spans, articles and negation
+    changed at random (copies, undated rows, spans that end before they start)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    rows = pd.concat([seed_statements] * 3, ignore_index=True)
+    rows = rows.sample(frac=1, random_state=seed).reset_index(drop=True)
+    n = len(rows)
+
+    def some(p):
+        return rng.random(n) < p
+
+    rows.loc[some(0.2), "speaker"] = None
+    rows.loc[some(0.2), "camp"] = None
+    rows.loc[some(0.1), "camp"] = "Ukraine"
+    rows.loc[some(0.1), "counted"] = False
+    rows.loc[some(0.1), "event_date"] = pd.NaT
+    shift = some(0.2)
+    rows.loc[shift, "event_date"] = rows.loc[shift, "event_date"] + pd.Timedelta(days=1)
+    spread = some(0.2)
+    days = pd.to_timedelta(rng.integers(-2, 6, n), unit="D")[spread]
+    rows.loc[spread, "date_end"] = rows.loc[spread, "event_date"] + days
+    rows.loc[some(0.05), "article_id"] = None
+    rows.loc[some(0.05), "text"] = "it is what it is"
+    rows.index = rows.index * 2 + 5  # ids align with the rows whatever their index
+    for threshold in (EVENT_SIMILARITY, 0.1, 0.6):
+        ids = link_events(rows, threshold=threshold)
+        assert list(ids.index) == list(rows.index)
+        assert ids.tolist() == _reference_link(rows, threshold)
+    assert ids.nunique() < n  # some statements are linked
+
+
+def test_codes_of_values_that_are_not_strings():
+    from analysis.events import _codes
+
+    values = pd.Series(["a", 3, None, "a", float("nan"), "b"], dtype=object)
+    assert _codes(values, strings_only=True).tolist() == [0, -1, -1, 0, -1, 2]
+    assert _codes(values).tolist() == [0, 1, -1, 0, -1, 2]
+    assert _codes(pd.Series(["b", "a", None]), sort=True).tolist() == [1, 0, -1]
