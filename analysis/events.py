@@ -122,11 +122,10 @@ def similarity(texts) -> np.ndarray:
     return cosine_similarity(matrix)
 
 
-def _codes(values: pd.Series, *, strings_only: bool = False, sort: bool = False) -> np.ndarray:
+def _codes(values: pd.Series, *, strings_only: bool = False) -> np.ndarray:
     """Integer codes of ``values``; -1 for missing (and, with ``strings_only``, for
-    anything that is not a string), which equals nothing, not even itself. With
-    ``sort``, codes follow the values' order."""
-    codes, uniques = pd.factorize(values, sort=sort, use_na_sentinel=True)
+    anything that is not a string), which equals nothing, not even itself."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
     codes = codes.astype(np.int64)
     if strings_only and len(uniques):
         other = np.array([not isinstance(u, str) for u in uniques])
@@ -144,19 +143,21 @@ def _combined(*keys: np.ndarray) -> np.ndarray:
     return combined
 
 
-def _last_if_missing(codes: np.ndarray) -> np.ndarray:
-    """Sort keys from codes: missing (-1) after every value, as pandas sorts NaN last."""
-    return np.where(codes < 0, codes.max() + 1 if len(codes) else 0, codes)
+def _ranks(values: pd.Series) -> np.ndarray:
+    """Dense ranks of ``values`` as pandas orders them (dates of any unit or time
+    zone, or whatever else the column holds), missing values after all others."""
+    return values.rank(method="dense", na_option="bottom").to_numpy(np.int64) - 1
 
 
 def _day_numbers(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Start and end of each statement's date span as ranks (ties equal, order kept),
     and whether it has a date. A missing ``date_end`` is the start."""
-    first = pd.to_datetime(rows["event_date"]).to_numpy("datetime64[ns]").view(np.int64)
-    last = pd.to_datetime(rows["date_end"]).to_numpy("datetime64[ns]").view(np.int64)
-    dated = ~np.isnat(first.view("datetime64[ns]"))
-    last = np.where(np.isnat(last.view("datetime64[ns]")), first, last)
-    ranks = np.unique(np.concatenate([first[dated], last[dated]]), return_inverse=True)[1]
+    first = rows["event_date"].reset_index(drop=True)
+    dated = first.notna().to_numpy()
+    end = rows["date_end"].reset_index(drop=True)
+    last = end.where(end.notna().to_numpy(), first)
+    spans = pd.concat([first[dated], last[dated]], ignore_index=True)
+    ranks = _ranks(spans) if len(spans) else np.zeros(0, dtype=np.int64)
     n_dated = int(dated.sum())
     starts = np.full(len(rows), -1, dtype=np.int64)
     ends = np.full(len(rows), -1, dtype=np.int64)
@@ -225,8 +226,8 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     texts = rows["text"].fillna("")
     try:  # row text[k] of the matrix is statement k's; L2-normalised: dot = cosine
         text, matrix = _tfidf_rows(texts)
-    except ValueError:  # only stop words
-        text, matrix = _codes(texts), None
+    except ValueError:  # only stop words: the same text or not (a missing one is neither)
+        text, matrix = _codes(rows["text"]), None
     act = _codes(rows["act"])
     counted = _codes(rows["counted"])
     speaker = _codes(rows["speaker"], strings_only=True)
@@ -236,18 +237,20 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     takes_part = (act >= 0) & (counted >= 0) & (dated | (article >= 0))
     takes_part &= (speaker >= 0) | (camp >= 0)
 
-    # One representative of each set of statements equal in everything compared.
-    rep = _combined(act, counted, speaker, camp, starts, ends, article, text)
-    rep = np.unique(rep, return_index=True)[1][rep]  # the first row with the same values
     if matrix is None:
-        self_score = np.ones(n)
+        self_score = (text >= 0).astype(np.float64)
     else:
         distinct = np.arange(matrix.shape[0])
         self_score = _pair_scores(matrix, distinct, distinct)[text]
-    # A copy is linked to its first row if a statement is linked to itself: it has
-    # words beyond stop words, and its span does not end before it starts.
-    copies = takes_part & (rep != np.arange(n)) & (self_score >= threshold)
-    copies &= ~dated | (starts <= ends)
+    # Statements equal in everything compared score the same against every other, so
+    # only the first of them is compared, and the others join it: if a statement is
+    # linked to itself (it has words beyond stop words, and its span does not end
+    # before it starts). Any other statement is compared on its own.
+    joins_copies = takes_part & (self_score >= threshold) & (~dated | (starts <= ends))
+    alone = np.where(joins_copies, -1, np.arange(n))
+    rep = _combined(act, counted, speaker, camp, starts, ends, article, text, alone)
+    rep = np.unique(rep, return_index=True)[1][rep]  # the first row with the same values
+    copies = rep != np.arange(n)
     edges_i, edges_j = [rep[copies]], [np.flatnonzero(copies)]
     lead = takes_part & (rep == np.arange(n))
 
@@ -263,7 +266,7 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
                 fresh = ~((other[i] >= 0) & (other[i] == other[j]))
                 i, j = i[fresh], j[fresh]
             if matrix is None:
-                scores = (text[i] == text[j]).astype(np.float64)
+                scores = ((text[i] == text[j]) & (text[i] >= 0)).astype(np.float64)
             else:
                 scores = _pair_scores(matrix, text[i], text[j])
             passing = scores >= threshold
@@ -278,12 +281,8 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     roots = connected_components(graph, directed=False)[1]
     # Events numbered in order of their first statement by date, article, position and
     # act (missing values last; ties in table order).
-    date = pd.to_datetime(rows["event_date"]).to_numpy("datetime64[ns]").view(np.int64)
-    date = np.where(dated, date, np.iinfo(np.int64).max)
-    start = pd.to_numeric(rows["start"], errors="coerce").to_numpy(np.float64, na_value=np.inf)
-    article_rank = _last_if_missing(_codes(rows["article_id"], sort=True))
-    act_rank = _last_if_missing(_codes(rows["act"], sort=True))
-    order = np.lexsort((act_rank, start, article_rank, date))  # the last key sorts first
+    keys = [_ranks(rows[name]) for name in ("act", "start", "article_id", "event_date")]
+    order = np.lexsort(keys)  # the last key sorts first
     first_seen = np.unique(roots[order], return_index=True)[1]  # per root, in root order
     number = np.empty(len(first_seen), dtype=np.int64)
     number[np.argsort(first_seen, kind="stable")] = np.arange(len(first_seen))

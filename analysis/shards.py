@@ -267,24 +267,28 @@ def _read_parts(
 ) -> pd.DataFrame:
     """The parts end to end. With ``shared_strings``, text columns are read as
     dictionaries, so a value that repeats (an act, a speaker, the text of a sentence
-    with several statements) is one Python string however many rows have it; the
-    columns are still object columns of strings."""
+    with several statements) is one Python string however many rows have it; they
+    come back as object columns of strings, missing values as NaN."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    dictionary = None
-    if shared_strings:
-        schema = pq.read_schema(parts[0])
-        dictionary = [
-            field.name
-            for field in schema
-            if pa.types.is_string(field.type) or pa.types.is_large_string(field.type)
-        ]
-    pieces = [pq.read_table(path, columns=columns, read_dictionary=dictionary) for path in parts]
+    dictionary: list[str] = []
+    if shared_strings:  # the text columns of the first part that has them typed
+        for path in parts:
+            dictionary = [
+                field.name
+                for field in pq.read_schema(path)
+                if pa.types.is_string(field.type) or pa.types.is_large_string(field.type)
+            ]
+            if dictionary:
+                break
+    pieces = [
+        pq.read_table(path, columns=columns, read_dictionary=dictionary or None) for path in parts
+    ]
     table = pa.concat_tables(pieces, promote_options="permissive")
     frame = table.to_pandas()
-    for name in frame.columns:
-        if isinstance(frame[name].dtype, pd.CategoricalDtype):
+    for name in dictionary:
+        if name in frame and isinstance(frame[name].dtype, pd.CategoricalDtype):
             frame[name] = frame[name].astype(object)
     for name in _object_columns(pieces):
         if name in frame and frame[name].dtype != object:
@@ -317,6 +321,8 @@ def reduce_shards(out, name: str, reduction) -> None:
     from .tables import ColumnReduction
 
     parts = table_parts(out, name)
+    if not parts:
+        raise FileNotFoundError(f"{Path(out) / name}: no shards (part-*.parquet) here")
     if isinstance(reduction, ColumnReduction):
         whole = _read_parts(parts, list(reduction.reads), shared_strings=True)
         reduced = reduction.compute(whole)

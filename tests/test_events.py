@@ -408,4 +408,23 @@ def test_codes_of_values_that_are_not_strings():
     values = pd.Series(["a", 3, None, "a", float("nan"), "b"], dtype=object)
     assert _codes(values, strings_only=True).tolist() == [0, -1, -1, 0, -1, 2]
     assert _codes(values).tolist() == [0, 1, -1, 0, -1, 2]
-    assert _codes(pd.Series(["b", "a", None]), sort=True).tolist() == [1, 0, -1]
+
+
+def test_copies_whose_span_ends_before_it_starts_still_link_to_others():
+    """Two identical statements whose span runs backwards ("January 9 - 8") are not
+    the same day as each other, but each overlaps a third: all three are one event."""
+    base = st("a", MT_TARGETS, "threat", "Maria Zakharova", "Russia", "2026-01-09")
+    backwards = {**base, "date_end": pd.Timestamp("2026-01-08")}
+    third = {**base, "article_id": "c", "event_date": pd.Timestamp("2026-01-08")}
+    third["date_end"] = pd.Timestamp("2026-01-10")
+    rows = pd.DataFrame([backwards, {**backwards, "article_id": "b"}, third])
+    assert link_events(rows).tolist() == ["E001"] * 3
+    assert link_events(rows).tolist() == _reference_link(rows, EVENT_SIMILARITY)
+    assert link_events(rows.iloc[:2]).nunique() == 2  # not the same day as each other
+
+
+def test_missing_texts_are_not_the_same_text():
+    pair = pd.DataFrame([st("a", None, "threat", "Maria Zakharova", "Russia", "2026-01-08")] * 2)
+    assert link_events(pair).nunique() == 2
+    stop_words = pair.assign(text="it is")
+    assert link_events(stop_words).nunique() == 1  # equal texts of stop words only
