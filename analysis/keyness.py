@@ -13,6 +13,7 @@ corpus of five articles, read them as a ranking, not as proof.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -114,6 +115,146 @@ def tokens(text: str) -> list[str]:
     return [t.lower().replace("\u2019", "'") for t in WORD_RE.findall(text)]
 
 
+@dataclass
+class KeynessCounts:
+    """What keyness is computed from, for all or part of a corpus.
+
+    Counts of two parts add up (``a + b``, or ``sum(parts, KeynessCounts())``), so a
+    corpus too large for memory is counted chunk by chunk, in any process, and
+    :func:`keyness_from_counts` runs once on the sum: a reduction over vocabularies,
+    not rows. ``n_target``/``n_reference`` are the words of each group (the
+    denominators); ``names`` the outlets or article ids of a named target seen.
+    """
+
+    target: Counter = field(default_factory=Counter)
+    reference: Counter = field(default_factory=Counter)
+    n_target: int = 0
+    n_reference: int = 0
+    n_target_articles: int = 0
+    n_articles: int = 0
+    names: set = field(default_factory=set)
+
+    def __add__(self, other: KeynessCounts) -> KeynessCounts:
+        return KeynessCounts(
+            self.target + other.target,
+            self.reference + other.reference,
+            self.n_target + other.n_target,
+            self.n_reference + other.n_reference,
+            self.n_target_articles + other.n_target_articles,
+            self.n_articles + other.n_articles,
+            self.names | other.names,
+        )
+
+
+def _named(target) -> list | None:
+    """The names of a target given by name (an outlet or id, or a list of them)."""
+    if isinstance(target, str):
+        return [target]
+    if isinstance(target, set | frozenset | list | tuple) and not all(
+        isinstance(t, bool | np.bool_) for t in target
+    ):
+        return list(target)
+    return None
+
+
+def keyness_counts(
+    corpus: pd.DataFrame,
+    target,
+    *,
+    unit: str = "word",
+    hits: pd.DataFrame | None = None,
+    lexicon=None,
+    stopwords=None,
+) -> KeynessCounts:
+    """The counts of :func:`keyness` for the articles of ``corpus`` (all, or one chunk).
+
+    ``target`` as for :func:`keyness`; in a chunk, a name is looked for among the
+    outlets and the article ids at once, and whether it names any article, and
+    whether the target splits the corpus, is checked on the sum
+    (:func:`keyness_from_counts`).
+    """
+    names = _named(target)
+    if names is not None:
+        by_outlet = corpus["outlet"].isin(names).fillna(False).to_numpy(dtype=bool)
+        by_id = corpus["article_id"].isin(names).to_numpy(dtype=bool)
+        mask = by_outlet | by_id
+        seen = set(corpus.loc[by_outlet, "outlet"]) | set(corpus.loc[by_id, "article_id"])
+    else:
+        mask = np.asarray(target(corpus) if callable(target) else target, dtype=bool)
+        seen = set()
+        if mask.shape != (len(corpus),):
+            raise ValueError("target must select articles of this corpus")
+    counts = KeynessCounts(n_target_articles=int(mask.sum()), n_articles=len(corpus), names=seen)
+    if unit == "word":
+        stop = {w.lower() for w in stopwords} if stopwords else set()
+        for text, is_target in zip(corpus["text"], mask, strict=True):
+            words = tokens(text)
+            if is_target:
+                counts.n_target += len(words)
+            else:
+                counts.n_reference += len(words)
+            (counts.target if is_target else counts.reference).update(
+                t for t in words if t not in stop
+            )
+    elif unit == "category":
+        if hits is None:
+            from .hits import hits as find_hits
+
+            hits = find_hits(corpus, lexicon)
+        counts.n_target = int(corpus.loc[mask, "n_words"].sum())
+        counts.n_reference = int(corpus.loc[~mask, "n_words"].sum())
+        in_target = hits["article_id"].isin(set(corpus.loc[mask, "article_id"]))
+        counts.target.update(hits.loc[in_target, "category"].value_counts().to_dict())
+        counts.reference.update(hits.loc[~in_target, "category"].value_counts().to_dict())
+    else:
+        raise ValueError(f"unit must be 'word' or 'category', not {unit!r}")
+    return counts
+
+
+def keyness_from_counts(
+    counts: KeynessCounts,
+    *,
+    target=None,
+    unit: str = "word",
+    categories=None,
+    measure: str = "chi2",
+    min_count: int = 2,
+) -> pd.DataFrame:
+    """The table of :func:`keyness` from the (summed) counts of a whole corpus.
+
+    Words need ``min_count`` occurrences in all; for categories, every one of
+    ``categories`` (in that order) is listed, even with no hits. ``target`` (the
+    one the counts were made with) is checked: a name that matches no outlet or
+    article is an error, as is a target that selects no article or all of them.
+    """
+    names = _named(target)
+    if names is not None:
+        unknown = sorted(str(t) for t in names if t not in counts.names)
+        if unknown:
+            raise ValueError(
+                f"target names no outlet or article of this corpus: {', '.join(unknown)}"
+            )
+    if counts.n_target_articles in (0, counts.n_articles):
+        raise ValueError("target must select some articles but not all of them")
+    t, r = counts.target, counts.reference
+    if unit == "word":
+        features = sorted(f for f in set(t) | set(r) if t[f] + r[f] >= min_count)
+    elif unit == "category":
+        features = list(categories) if categories is not None else sorted(set(t) | set(r))
+    else:
+        raise ValueError(f"unit must be 'word' or 'category', not {unit!r}")
+    table = pd.DataFrame(
+        {
+            "feature": features,
+            "n_target": [int(t[f]) for f in features],
+            "n_reference": [int(r[f]) for f in features],
+        }
+    )
+    result = keyness_table(table, counts.n_target, counts.n_reference, measure=measure)
+    result.attrs["unit"] = unit  # what a feature is: a word or a dictionary category
+    return result
+
+
 def keyness(
     corpus: pd.DataFrame,
     target,
@@ -136,53 +277,24 @@ def keyness(
     the number of word tokens (:data:`analysis.WORD_RE`) in each group; for
     categories, ``corpus.n_words`` summed per group. For categories the counts
     are hits (computed with ``lexicon`` unless ``hits`` is given) and every
-    category of the dictionary is listed, even with no hits.
+    category of the dictionary is listed, even with no hits. For a corpus in
+    shards or on Dask, :func:`analysis.shards.shard_keyness` and
+    :func:`analysis.dask.keyness` count chunk by chunk and give the same table.
     """
+    if measure not in ("chi2", "lr"):
+        raise ValueError(f"measure must be 'chi2' or 'lr', not {measure!r}")
     mask = target_mask(corpus, target)
-    n_t = int(corpus.loc[mask, "n_words"].sum())
-    n_r = int(corpus.loc[~mask, "n_words"].sum())
-    if unit == "word":
-        stop = {w.lower() for w in stopwords} if stopwords else set()
-        count_t, count_r = Counter(), Counter()
-        n_t = n_r = 0
-        for text, is_target in zip(corpus["text"], mask, strict=True):
-            words = tokens(text)
-            if is_target:
-                n_t += len(words)
-            else:
-                n_r += len(words)
-            (count_t if is_target else count_r).update(t for t in words if t not in stop)
-        features = sorted(
-            f for f in set(count_t) | set(count_r) if count_t[f] + count_r[f] >= min_count
-        )
-        counts = pd.DataFrame(
-            {
-                "feature": features,
-                "n_target": [count_t[f] for f in features],
-                "n_reference": [count_r[f] for f in features],
-            }
-        )
-    elif unit == "category":
-        if hits is None:
-            from .hits import hits as find_hits
+    if unit == "category" and hits is None:
+        from .hits import hits as find_hits
 
-            hits = find_hits(corpus, lexicon)
+        hits = find_hits(corpus, lexicon)
+    counts = keyness_counts(corpus, mask, unit=unit, hits=hits, stopwords=stopwords)
+    categories = None
+    if unit == "category":
         categories = hits.attrs.get("categories") or sorted(set(hits["category"]))
-        in_target = hits["article_id"].isin(set(corpus.loc[mask, "article_id"]))
-        t = hits[in_target]["category"].value_counts()
-        r = hits[~in_target]["category"].value_counts()
-        counts = pd.DataFrame(
-            {
-                "feature": categories,
-                "n_target": [int(t.get(c, 0)) for c in categories],
-                "n_reference": [int(r.get(c, 0)) for c in categories],
-            }
-        )
-    else:
-        raise ValueError(f"unit must be 'word' or 'category', not {unit!r}")
-    result = keyness_table(counts, n_t, n_r, measure=measure)
-    result.attrs["unit"] = unit  # what a feature is: a word or a dictionary category
-    return result
+    return keyness_from_counts(
+        counts, unit=unit, categories=categories, measure=measure, min_count=min_count
+    )
 
 
 def distinctive_terms(

@@ -82,3 +82,18 @@ def test_map_tables_over_a_dask_frame_of_articles(client, seeds):
     expected = expected_tables(seeds)
     pd.testing.assert_frame_equal(sentences.reset_index(drop=True), expected["sentences"])
     pd.testing.assert_frame_equal(mentions.reset_index(drop=True), expected["mentions"])
+
+
+@pytest.mark.parametrize("unit", ["word", "category"])
+def test_keyness_on_dask_equals_keyness_in_memory(client, unit):
+    from analysis import keyness as keyness_in_memory
+    from analysis.dask import keyness
+
+    corpus = dask_corpus(SEEDS_DIR, partition_size=2)
+    assert corpus["articles"].npartitions == 3
+    loaded = load_corpus(SEEDS_DIR)
+    hits = Tables(loaded).hits if unit == "category" else None
+    target = ["UNN", "The Moscow Times"]
+    expected = keyness_in_memory(loaded, target, unit=unit, measure="lr", hits=hits)
+    got = keyness(corpus, target, unit=unit, measure="lr")
+    pd.testing.assert_frame_equal(got, expected)

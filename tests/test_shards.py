@@ -122,3 +122,48 @@ def test_read_table_keeps_object_and_string_columns_apart(tmp_path):
     back = read_table(tmp_path, "t")
     pd.testing.assert_frame_equal(back, first)
     assert back["event_id"].tolist() == ["E001", None]
+
+
+@pytest.fixture(scope="module")
+def seed_shards(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed-shards")
+    export_shards(SEEDS_DIR, out, jobs=1, chunk_size=2, tables=["articles", "hits"], progress=False)
+    return out
+
+
+@pytest.mark.parametrize(
+    "target, unit, measure",
+    [
+        ("Sputnik", "word", "chi2"),
+        (["UNN", "The Moscow Times"], "word", "lr"),
+        ("Sputnik", "category", "lr"),
+        (["UNN", "The Moscow Times"], "category", "chi2"),
+    ],
+)
+def test_keyness_of_shards_equals_keyness_in_memory(seed_shards, target, unit, measure):
+    """Counted one shard at a time (three shards of the seeds), added up: the table of
+    keyness on the whole corpus, to the last digit."""
+    from analysis import keyness
+    from analysis.shards import shard_keyness
+
+    assert len(table_parts(seed_shards, "articles")) == 3
+    corpus = load_corpus(SEEDS_DIR)
+    hits = Tables(corpus).hits if unit == "category" else None
+    expected = keyness(corpus, target, unit=unit, measure=measure, hits=hits)
+    got = shard_keyness(seed_shards, target, unit=unit, measure=measure)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.attrs == expected.attrs
+    # 'deterrent': four times in Sputnik's article, which is in one shard only
+    if target == "Sputnik" and unit == "word":
+        assert got.set_index("feature").loc["deterrent", "n_target"] == 4
+
+
+def test_keyness_of_shards_checks_the_target_on_the_whole_corpus(seed_shards):
+    from analysis.shards import shard_keyness
+
+    with pytest.raises(ValueError, match="names no outlet or article of this corpus: Sputnk"):
+        shard_keyness(seed_shards, ["Sputnik", "Sputnk"])
+    everything = ["Sputnik", "UNN", "The Moscow Times", "Censor.NET"]
+    ids = list(load_corpus(SEEDS_DIR)["article_id"])
+    with pytest.raises(ValueError, match="some articles but not all"):
+        shard_keyness(seed_shards, everything + ids)
