@@ -305,34 +305,31 @@ def keyness(
     measure: str = "chi2",
     min_count: int = 2,
     stopwords=None,
-    lexicon=None,
 ) -> pd.DataFrame:
     """:func:`analysis.keyness` of a Dask corpus (:func:`dask_corpus`), computed.
 
-    Each partition's articles (and, for categories, hits) are counted where they
-    are; only the counts travel, and they are added up in one task: a reduction
-    over the vocabulary, not over rows. Equal to the table of one process (tested),
-    except that a name is looked for among the outlets and the article ids at once.
+    ``target`` is an outlet or article id, or a list of them. Each partition's
+    articles (and, for categories, hits, found with the suite's dictionary) are
+    counted where they are; only the counts travel, and they are added up in one
+    task: a reduction over the vocabulary, not over rows. Equal to the table of one
+    process (tested). Make the corpus with ``tables=["articles", "hits"]`` (or
+    ``["articles"]`` for words) so that other tables are not computed for nothing.
     """
-    from .keyness import KeynessCounts, keyness_counts, keyness_from_counts
+    from .keyness import KeynessCounts, check_options, chunk_counts, finish_chunked, stop_set
 
+    check_options(target, unit, measure)
+    stop = stop_set(stopwords)
     articles = corpus["articles"].to_delayed()
     hits = corpus["hits"].to_delayed() if unit == "category" else [None] * len(articles)
+    match = "both"
+    if isinstance(target, str):  # as in memory: an outlet if any article has it, else an id
+        outlets = corpus["articles"]["outlet"].dropna().unique().compute()
+        match = "outlet" if target in set(outlets) else "id"
     counts = [
-        dask.delayed(keyness_counts)(part, target, unit=unit, hits=part_hits, stopwords=stopwords)
-        for part, part_hits in zip(articles, hits, strict=True)
+        dask.delayed(chunk_counts)(
+            part, part_hits, target, unit=unit, stopwords=stop, match=match, where=f"partition {k}"
+        )
+        for k, (part, part_hits) in enumerate(zip(articles, hits, strict=True))
     ]
     total = dask.delayed(sum)(counts, KeynessCounts()).compute()
-    categories = None
-    if unit == "category":
-        from .hits import resolve_lexicon
-
-        categories = resolve_lexicon(lexicon).ids
-    return keyness_from_counts(
-        total,
-        target=target,
-        unit=unit,
-        categories=categories,
-        measure=measure,
-        min_count=min_count,
-    )
+    return finish_chunked(total, target, unit=unit, measure=measure, min_count=min_count)

@@ -135,15 +135,20 @@ class KeynessCounts:
     names: set = field(default_factory=set)
 
     def __add__(self, other: KeynessCounts) -> KeynessCounts:
-        return KeynessCounts(
-            self.target + other.target,
-            self.reference + other.reference,
-            self.n_target + other.n_target,
-            self.n_reference + other.n_reference,
-            self.n_target_articles + other.n_target_articles,
-            self.n_articles + other.n_articles,
-            self.names | other.names,
-        )
+        total = KeynessCounts()
+        total += self
+        total += other
+        return total
+
+    def __iadd__(self, other: KeynessCounts) -> KeynessCounts:
+        self.target.update(other.target)  # in place: no copy of the vocabulary per chunk
+        self.reference.update(other.reference)
+        self.n_target += other.n_target
+        self.n_reference += other.n_reference
+        self.n_target_articles += other.n_target_articles
+        self.n_articles += other.n_articles
+        self.names |= other.names
+        return self
 
 
 def _named(target) -> list | None:
@@ -165,22 +170,28 @@ def keyness_counts(
     hits: pd.DataFrame | None = None,
     lexicon=None,
     stopwords=None,
+    match: str = "both",
 ) -> KeynessCounts:
     """The counts of :func:`keyness` for the articles of ``corpus`` (all, or one chunk).
 
-    ``target`` as for :func:`keyness`; in a chunk, a name is looked for among the
-    outlets and the article ids at once, and whether it names any article, and
-    whether the target splits the corpus, is checked on the sum
-    (:func:`keyness_from_counts`).
+    ``target`` is a boolean sequence aligned with ``corpus``, or names: an outlet or
+    article id, or a list of them, looked for among the outlets and the ids
+    (``match="both"``), or only the outlets (``"outlet"``) or the ids (``"id"``).
+    Whether each name was found, and whether the target splits the corpus, is
+    checked on the sum (:func:`keyness_from_counts`), since a chunk may hold none of
+    the target's articles.
     """
     names = _named(target)
     if names is not None:
+        names = [n for n in names if not (n is None or (isinstance(n, float) and np.isnan(n)))]
         by_outlet = corpus["outlet"].isin(names).fillna(False).to_numpy(dtype=bool)
-        by_id = corpus["article_id"].isin(names).to_numpy(dtype=bool)
+        by_id = corpus["article_id"].isin(names).fillna(False).to_numpy(dtype=bool)
+        by_outlet = by_outlet & (match in ("both", "outlet"))
+        by_id = by_id & (match in ("both", "id"))
         mask = by_outlet | by_id
         seen = set(corpus.loc[by_outlet, "outlet"]) | set(corpus.loc[by_id, "article_id"])
     else:
-        mask = np.asarray(target(corpus) if callable(target) else target, dtype=bool)
+        mask = np.asarray(target, dtype=bool)
         seen = set()
         if mask.shape != (len(corpus),):
             raise ValueError("target must select articles of this corpus")
@@ -279,7 +290,8 @@ def keyness(
     are hits (computed with ``lexicon`` unless ``hits`` is given) and every
     category of the dictionary is listed, even with no hits. For a corpus in
     shards or on Dask, :func:`analysis.shards.shard_keyness` and
-    :func:`analysis.dask.keyness` count chunk by chunk and give the same table.
+    :func:`analysis.dask.keyness` count chunk by chunk and give the same table for a
+    target given by names.
     """
     if measure not in ("chi2", "lr"):
         raise ValueError(f"measure must be 'chi2' or 'lr', not {measure!r}")
@@ -326,3 +338,60 @@ def distinctive_terms(
             if weights[j] > 0:
                 rows.append((group, terms[j], float(weights[j]), rank))
     return pd.DataFrame(rows, columns=["group", "term", "tfidf", "rank"])
+
+
+def check_options(target, unit: str, measure: str) -> None:
+    """The checks of a chunked keyness that can be made before reading anything."""
+    if measure not in ("chi2", "lr"):
+        raise ValueError(f"measure must be 'chi2' or 'lr', not {measure!r}")
+    if unit not in ("word", "category"):
+        raise ValueError(f"unit must be 'word' or 'category', not {unit!r}")
+    if _named(target) is None:
+        raise TypeError(
+            "keyness of a corpus in chunks needs a target given by names (an outlet or "
+            "article id, or a list of them); a mask or a function depends on the chunk"
+        )
+
+
+def stop_set(stopwords) -> frozenset:
+    """``stopwords`` lower-cased, once (an iterator would be used up by the first chunk)."""
+    return frozenset(w.lower() for w in stopwords) if stopwords else frozenset()
+
+
+def chunk_counts(articles, hits, target, *, unit, stopwords, match, where="") -> KeynessCounts:
+    """:func:`keyness_counts` of one chunk of an exported corpus, after checking that
+    its hits are hits of its articles (the shards of two tables must be of the same
+    chunks) and of the suite's dictionary (the categories listed)."""
+    if hits is not None:
+        stray = ~hits["article_id"].isin(set(articles["article_id"]))
+        if stray.any():
+            raise ValueError(
+                f"{where}: hits of articles not in the same chunk of articles "
+                f"({hits.loc[stray, 'article_id'].iloc[0]!r}); export both tables together"
+            )
+        from .hits import resolve_lexicon
+
+        unknown = set(hits["category"]) - set(resolve_lexicon(None).ids)
+        if unknown:
+            raise ValueError(
+                f"{where}: categories the suite's dictionary does not have: "
+                f"{', '.join(sorted(map(str, unknown)))}"
+            )
+    return keyness_counts(articles, target, unit=unit, hits=hits, stopwords=stopwords, match=match)
+
+
+def finish_chunked(total: KeynessCounts, target, *, unit, measure, min_count) -> pd.DataFrame:
+    """The keyness table of counts added up over the chunks of an exported corpus."""
+    categories = None
+    if unit == "category":
+        from .hits import resolve_lexicon
+
+        categories = resolve_lexicon(None).ids
+    return keyness_from_counts(
+        total,
+        target=target,
+        unit=unit,
+        categories=categories,
+        measure=measure,
+        min_count=min_count,
+    )

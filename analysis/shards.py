@@ -353,42 +353,42 @@ def shard_keyness(
     measure: str = "chi2",
     min_count: int = 2,
     stopwords=None,
-    lexicon=None,
 ) -> pd.DataFrame:
-    """:func:`analysis.keyness` of an exported corpus, read one shard at a time.
+    """:func:`analysis.keyness` of a corpus exported in shards (``export --jobs`` or
+    :func:`export_shards`), read one shard at a time.
 
-    Words are counted in the ``articles`` shards (their text), categories in the
-    ``hits`` shards of the same chunks; only the counts are added up, so memory
-    holds one shard and the vocabulary, never the corpus. The table equals
-    ``keyness(load_corpus(source), target, ...)`` (tested), with one difference: a
-    name is looked for among the outlets and the article ids at once.
-    ``lexicon`` (for categories) gives the categories listed, in order; the suite's
-    dictionary by default.
+    ``target`` is an outlet or article id, or a list of them (a mask or a function
+    would depend on the chunk). Words are counted in the ``articles`` shards (their
+    text), categories in the ``hits`` shards of the same chunks (exported with the
+    suite's dictionary); only the counts are added up, so memory holds one shard
+    and the vocabulary, never the corpus. The table equals ``keyness(load_corpus(
+    source), target, ...)`` (tested).
     """
-    from .keyness import KeynessCounts, keyness_counts, keyness_from_counts
+    from .keyness import KeynessCounts, check_options, chunk_counts, finish_chunked, stop_set
 
+    check_options(target, unit, measure)
+    stop = stop_set(stopwords)
     articles = table_parts(out, "articles")
     if not articles:
         raise FileNotFoundError(f"{Path(out) / 'articles'}: no shards (part-*.parquet) here")
-    columns = ["article_id", "outlet", "text" if unit == "word" else "n_words"]
     hits = table_parts(out, "hits") if unit == "category" else []
     if unit == "category" and [p.name for p in hits] != [p.name for p in articles]:
         raise FileNotFoundError(f"{Path(out) / 'hits'}: not one shard for each of articles")
+    match = "both"
+    if isinstance(target, str):  # as in memory: an outlet if any article has it, else an id
+        found = any(target in set(_read_parts([path], ["outlet"])["outlet"]) for path in articles)
+        match = "outlet" if found else "id"
+    columns = ["article_id", "outlet", "text" if unit == "word" else "n_words"]
     total = KeynessCounts()
     for k, path in enumerate(articles):
         part_hits = _read_parts([hits[k]], ["article_id", "category"]) if hits else None
-        corpus = _read_parts([path], columns)
-        total += keyness_counts(corpus, target, unit=unit, hits=part_hits, stopwords=stopwords)
-    categories = None
-    if unit == "category":
-        from .hits import resolve_lexicon
-
-        categories = resolve_lexicon(lexicon).ids
-    return keyness_from_counts(
-        total,
-        target=target,
-        unit=unit,
-        categories=categories,
-        measure=measure,
-        min_count=min_count,
-    )
+        total += chunk_counts(
+            _read_parts([path], columns),
+            part_hits,
+            target,
+            unit=unit,
+            stopwords=stop,
+            match=match,
+            where=str(hits[k]) if hits else str(path),
+        )
+    return finish_chunked(total, target, unit=unit, measure=measure, min_count=min_count)

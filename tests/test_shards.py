@@ -167,3 +167,39 @@ def test_keyness_of_shards_checks_the_target_on_the_whole_corpus(seed_shards):
     ids = list(load_corpus(SEEDS_DIR)["article_id"])
     with pytest.raises(ValueError, match="some articles but not all"):
         shard_keyness(seed_shards, everything + ids)
+
+
+def test_keyness_of_shards_edge_cases(seed_shards, tmp_path):
+    from analysis import keyness
+    from analysis.shards import shard_keyness
+
+    corpus = load_corpus(SEEDS_DIR)
+    # stop words given as an iterator serve every shard, not only the first
+    got = shard_keyness(seed_shards, "Sputnik", stopwords=iter(["the", "of"]))
+    assert not {"the", "of"} & set(got["feature"])
+    pd.testing.assert_frame_equal(got, keyness(corpus, "Sputnik", stopwords=["the", "of"]))
+    # a mask or a function would depend on the chunk
+    with pytest.raises(TypeError, match="target given by names"):
+        shard_keyness(seed_shards, [True, False, False, False, False])
+    with pytest.raises(ValueError, match="names no outlet or article"):
+        shard_keyness(seed_shards, [None])
+    # one string is an outlet if any article has it, else an id, as in memory
+    rows = corpus[["article_id", "text", "title", "outlet", "published"]].copy()
+    rows.loc[rows["outlet"] != "Sputnik", "article_id"] = rows["article_id"].where(
+        rows.index != 0, "Sputnik"
+    )
+    renamed = load_corpus(rows)
+    assert "Sputnik" in set(renamed["article_id"]) and "Sputnik" in set(renamed["outlet"])
+    export_shards(rows, tmp_path / "renamed", jobs=1, chunk_size=2, progress=False)
+    pd.testing.assert_frame_equal(
+        shard_keyness(tmp_path / "renamed", "Sputnik"), keyness(renamed, "Sputnik")
+    )
+    # hits of other chunks than the articles' are an error, not counts in the wrong group
+    export_shards(
+        SEEDS_DIR, tmp_path / "mixed", jobs=1, chunk_size=3, tables=["hits"], progress=False
+    )
+    export_shards(
+        SEEDS_DIR, tmp_path / "mixed", jobs=1, chunk_size=4, tables=["articles"], progress=False
+    )
+    with pytest.raises(ValueError, match="hits of articles not in the same chunk"):
+        shard_keyness(tmp_path / "mixed", ["Sputnik", "UNN"], unit="category")
