@@ -315,7 +315,7 @@ def keyness(
     process (tested). Make the corpus with ``tables=["articles", "hits"]`` (or
     ``["articles"]`` for words) so that other tables are not computed for nothing.
     """
-    from .keyness import KeynessCounts, check_options, chunk_counts, finish_chunked, stop_set
+    from .keyness import add_up, check_options, chunk_counts, finish_chunked, stop_set
 
     check_options(target, unit, measure)
     stop = stop_set(stopwords)
@@ -331,5 +331,5 @@ def keyness(
         )
         for k, (part, part_hits) in enumerate(zip(articles, hits, strict=True))
     ]
-    total = dask.delayed(sum)(counts, KeynessCounts()).compute()
+    total = dask.delayed(add_up)(counts).compute()
     return finish_chunked(total, target, unit=unit, measure=measure, min_count=min_count)

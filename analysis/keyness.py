@@ -395,3 +395,12 @@ def finish_chunked(total: KeynessCounts, target, *, unit, measure, min_count) ->
         measure=measure,
         min_count=min_count,
     )
+
+
+def add_up(counts) -> KeynessCounts:
+    """The sum of many :class:`KeynessCounts`, added in place (``sum()`` would copy the
+    vocabulary at every step)."""
+    total = KeynessCounts()
+    for part in counts:
+        total += part
+    return total
