@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -185,6 +186,9 @@ def main() -> None:
             print(
                 f"          CPU MB/s per stage: {stages}; all stages {result['mb'] / total_cpu:.1f}"
             )
+            # the parent reads the source and runs the corpus-level steps (event linking)
+            parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"          peak of the parent process so far: {parent:,.0f} MB")
         if args.check_mb:
             same = check(args, names, work)
             print(
