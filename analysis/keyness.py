@@ -119,7 +119,7 @@ def tokens(text: str) -> list[str]:
 class KeynessCounts:
     """What keyness is computed from, for all or part of a corpus.
 
-    Counts of two parts add up (``a + b``, or ``sum(parts, KeynessCounts())``), so a
+    Counts of two parts add up (``a + b``, ``a += b``, or :func:`add_up` for many), so a
     corpus too large for memory is counted chunk by chunk, in any process, and
     :func:`keyness_from_counts` runs once on the sum: a reduction over vocabularies,
     not rows. ``n_target``/``n_reference`` are the words of each group (the
