@@ -28,10 +28,19 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     export = commands.add_parser("export", help="write the corpus tables as CSV or Parquet")
-    export.add_argument("--corpus", type=Path, required=True, help="folder, text file or table")
+    export.add_argument(
+        "--corpus",
+        type=Path,
+        required=True,
+        help="folder, text file or table, or a quoted glob of shards ('feeds/*.parquet')",
+    )
     export.add_argument("--catalog", type=Path)
     export.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
-    export.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    export.add_argument(
+        "--format",
+        choices=["csv", "parquet"],
+        help="one file per table (default csv); in chunks, always Parquet shards",
+    )
     export.add_argument("--tables", help="comma-separated table names (default: all)")
     export.add_argument(
         "--jobs",
@@ -65,7 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     report.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        hint = ""
+        if any(Path(e).exists() for e in extra):
+            hint = " (the shell expanded a glob: quote it, --corpus 'feeds/*.parquet')"
+        parser.error(f"unrecognized arguments: {' '.join(extra)}{hint}")
     commands = {"info": _info, "export": _export, "figures": _figures, "report": _report}
     try:
         return commands[args.command](args)
@@ -137,8 +151,17 @@ def summary(corpus, removed) -> str:
 
 
 def _export(args) -> int:
+    for option, value in (("--jobs", args.jobs), ("--chunk-size", args.chunk_size)):
+        if value is not None and value < 1:
+            raise ValueError(f"{option} must be at least 1, not {value}")
     if args.jobs is not None or args.chunk_size is not None or "*" in str(args.corpus):
+        if args.format == "csv":
+            raise ValueError(
+                "the export in chunks (--jobs, --chunk-size or a glob) writes Parquet shards; "
+                "leave out --format csv, or export without chunks"
+            )
         return _export_shards(args)
+    args.format = args.format or "csv"
     from .export import write_tables
     from .tables import TABLE_NAMES, Tables
 

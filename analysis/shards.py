@@ -151,6 +151,8 @@ def export_shards(
         raise KeyError(f"no table {', '.join(unknown)}; tables are {', '.join(TABLE_NAMES)}")
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
     reader = CorpusReader(
         source,
         chunk_size=chunk_size,

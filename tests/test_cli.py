@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from analysis import ROOT, SEEDS_DIR
 from analysis.cli import main
@@ -74,6 +75,24 @@ def test_errors_are_messages_not_tracebacks(capsys):
 
 
 # --- actor mentions and quotes (issue 4) ------------------------------------------------
+
+
+def test_bad_chunk_options_are_errors(tmp_path, capsys):
+    base = ["export", "--corpus", str(SEEDS_DIR), "--out", str(tmp_path / "out")]
+    assert main([*base, "--chunk-size", "-5"]) == 2  # it used to export no article at all
+    assert "--chunk-size must be at least 1, not -5" in capsys.readouterr().err
+    assert main([*base, "--jobs", "0"]) == 2
+    assert "--jobs must be at least 1, not 0" in capsys.readouterr().err
+    assert main([*base, "--jobs", "2", "--format", "csv"]) == 2  # shards are Parquet
+    assert "writes Parquet shards" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_glob_the_shell_expanded_gets_a_hint(capsys):
+    files = [str(p) for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    with pytest.raises(SystemExit):
+        main(["export", "--corpus", *files, "--out", "x"])
+    assert "quote it, --corpus 'feeds/*.parquet'" in capsys.readouterr().err
 
 
 def test_export_writes_mentions_and_quotes(tmp_path, seeds):
