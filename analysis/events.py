@@ -18,7 +18,8 @@ statements are linked when all of these hold:
 
 Linked statements form events by transitivity (connected components). Event ids
 are ``E001``, ``E002``, ... in order of date, article and position, so they are
-stable for a given corpus.
+stable for a given corpus; past 999 events they have more digits (``E0001``), so
+that they sort in that order as text too.
 
 Threshold: 0.25, set on the seeds. The two reports of the 8 January 2026
 "legitimate targets" threat (UNN and The Moscow Times) score 0.55; Polishchuk's
@@ -286,7 +287,8 @@ def link_events(statements: pd.DataFrame, *, threshold: float = EVENT_SIMILARITY
     first_seen = np.unique(roots[order], return_index=True)[1]  # per root, in root order
     number = np.empty(len(first_seen), dtype=np.int64)
     number[np.argsort(first_seen, kind="stable")] = np.arange(len(first_seen))
-    names = np.array([f"E{k + 1:03d}" for k in range(len(first_seen))], dtype=object)
+    width = max(3, len(str(len(first_seen))))  # E001, or E0001 past 999: ids sort as numbers
+    names = np.array([f"E{k + 1:0{width}d}" for k in range(len(first_seen))], dtype=object)
     return pd.Series(names[number[roots]], index=statements.index, dtype=object)
 
 

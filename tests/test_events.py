@@ -428,3 +428,16 @@ def test_missing_texts_are_not_the_same_text():
     assert link_events(pair).nunique() == 2
     stop_words = pair.assign(text="it is")
     assert link_events(stop_words).nunique() == 1  # equal texts of stop words only
+
+
+def test_ids_sort_as_text_past_999_events():
+    rows = pd.DataFrame(
+        [
+            st(f"a{k}", f"Statement number {k} about topic {k}.", "threat", "X", None, None)
+            for k in range(1200)
+        ]
+    )
+    ids = link_events(rows)
+    assert ids.nunique() == 1200 and ids[0] == "E0001"
+    assert sorted(ids) == [f"E{k:04d}" for k in range(1, 1201)]
+    assert link_events(rows.head(5)).tolist()[0] == "E001"
