@@ -146,19 +146,32 @@ class DaskCorpus:
         from .shards import PART, write_part
 
         out = Path(out)
-        if "articles" in self.tables:
-            duplicates = self.duplicate_ids()
-            if duplicates:
-                raise CorpusError(f"duplicate article ids: {', '.join(duplicates[:10])}")
         writes = []
         for name, table in self.tables.items():
             if (out / name).exists():
                 shutil.rmtree(out / name)
             for i, piece in enumerate(table.to_delayed()):
                 writes.append(dask.delayed(write_part)(piece, out / name / PART.format(i)))
-        *_, report = dask.compute(*writes, self.report)
+        duplicates = []  # found in the same pass as the writes: each partition is loaded once
+        if "articles" in self.tables:
+            ids = [
+                dask.delayed(operator.getitem)(part, "article_id")
+                for part in self.tables["articles"].to_delayed()
+            ]
+            duplicates = dask.delayed(_duplicates)(ids)
+        *_, report, duplicates = dask.compute(*writes, self.report, duplicates)
+        if duplicates:
+            for name in self.tables:
+                shutil.rmtree(out / name, ignore_errors=True)
+            raise CorpusError(f"duplicate article ids: {', '.join(duplicates[:10])}")
         (out / "load_report.txt").write_text(str(report) + "\n", encoding="utf-8")
         return report
+
+
+def _duplicates(ids: list[pd.Series]) -> list[str]:
+    """The article ids that occur more than once in these pieces, sorted."""
+    counts = pd.concat(ids, ignore_index=True).value_counts()
+    return sorted(counts[counts > 1].index)
 
 
 def dask_corpus(
@@ -315,21 +328,44 @@ def keyness(
     process (tested). Make the corpus with ``tables=["articles", "hits"]`` (or
     ``["articles"]`` for words) so that other tables are not computed for nothing.
     """
-    from .keyness import add_up, check_options, chunk_counts, finish_chunked, stop_set
+    from .keyness import (
+        KeynessCounts,
+        add_up,
+        check_options,
+        chunk_counts,
+        finish_chunked,
+        stop_set,
+    )
 
     check_options(target, unit, measure)
+    if unit == "category" and "hits" not in corpus.tables:
+        raise ValueError(
+            "category keyness needs the hits table: make the corpus with "
+            "dask_corpus(source, tables=['articles', 'hits'])"
+        )
     stop = stop_set(stopwords)
     articles = corpus["articles"].to_delayed()
     hits = corpus["hits"].to_delayed() if unit == "category" else [None] * len(articles)
-    match = "both"
-    if isinstance(target, str):  # as in memory: an outlet if any article has it, else an id
-        outlets = corpus["articles"]["outlet"].dropna().unique().compute()
-        match = "outlet" if target in set(outlets) else "id"
-    counts = [
-        dask.delayed(chunk_counts)(
-            part, part_hits, target, unit=unit, stopwords=stop, match=match, where=f"partition {k}"
+    # One string is an outlet if any article has it, else an id (as in memory): both
+    # are counted in the same pass, and the choice made on the sums.
+    modes = ["outlet", "id"] if isinstance(target, str) else ["both"]
+    sums = {
+        mode: dask.delayed(add_up)(
+            [
+                dask.delayed(chunk_counts)(
+                    part,
+                    part_hits,
+                    target,
+                    unit=unit,
+                    stopwords=stop,
+                    match=mode,
+                    where=f"partition {k}",
+                )
+                for k, (part, part_hits) in enumerate(zip(articles, hits, strict=True))
+            ]
         )
-        for k, (part, part_hits) in enumerate(zip(articles, hits, strict=True))
-    ]
-    total = dask.delayed(add_up)(counts).compute()
+        for mode in modes
+    }
+    (totals,) = dask.compute(sums)
+    total = totals["outlet"] if totals.get("outlet", KeynessCounts()).names else totals[modes[-1]]
     return finish_chunked(total, target, unit=unit, measure=measure, min_count=min_count)

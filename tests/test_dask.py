@@ -97,3 +97,28 @@ def test_keyness_on_dask_equals_keyness_in_memory(client, unit):
     expected = keyness_in_memory(loaded, target, unit=unit, measure="lr", hits=hits)
     got = keyness(corpus, target, unit=unit, measure="lr")
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_to_parquet_loads_each_partition_once_and_checks_ids(tmp_path, monkeypatch):
+    import analysis.dask as module
+    from analysis.corpus import CorpusError
+
+    calls = []
+    real = module._partition_tables
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "_partition_tables", counted)
+    with dask.config.set(scheduler="synchronous"):
+        corpus = dask_corpus(SEEDS_DIR, partition_size=2, tables=["articles", "sentences"])
+        corpus.to_parquet(tmp_path / "out")
+        assert len(calls) == 3  # three partitions, each loaded once for every table
+        rows = pd.DataFrame({"id": ["a", "b"], "text": ["One text.", "Another text."]})
+        rows.to_json(tmp_path / "feed-0.jsonl", orient="records", lines=True)
+        rows.to_json(tmp_path / "feed-1.jsonl", orient="records", lines=True)
+        twice = dask_corpus(str(tmp_path / "feed-*.jsonl"), tables=["articles"])
+        with pytest.raises(CorpusError, match="duplicate article ids: a, b"):
+            twice.to_parquet(tmp_path / "dup")
+        assert not (tmp_path / "dup" / "articles").exists()  # nothing half-written is left
