@@ -464,6 +464,13 @@ def _folder_files(folder: Path, report: LoadReport) -> tuple[list[Path], list[st
             report.skipped.append((str(path), f"not a {'/'.join(TEXT_FILE_SUFFIXES)} file"))
     if not files and not report.skipped:
         raise CorpusError(f"{folder}: no .txt or .md files in this folder")
+    tables = [Path(p) for p, _ in report.skipped if Path(p).suffix.lower() in TABLE_SUFFIXES]
+    if not files and tables:
+        pattern = f"{folder}/*{tables[0].suffix}"
+        raise CorpusError(
+            f"{folder}: no .txt or .md files, but tables ({tables[0].name}, ...): read them "
+            f"as shards with a glob, load_corpus('{pattern}') or --corpus '{pattern}'"
+        )
     return files, shown
 
 

@@ -349,7 +349,8 @@ def check_options(target, unit: str, measure: str) -> None:
     if _named(target) is None:
         raise TypeError(
             "keyness of a corpus in chunks needs a target given by names (an outlet or "
-            "article id, or a list of them); a mask or a function depends on the chunk"
+            f"article id, or a list of them), not {type(target).__name__}: a mask or a "
+            "function would depend on the chunk"
         )
 
 

@@ -372,8 +372,20 @@ def shard_keyness(
     stop = stop_set(stopwords)
     articles = table_parts(out, "articles")
     if not articles:
-        raise FileNotFoundError(f"{Path(out) / 'articles'}: no shards (part-*.parquet) here")
+        plain = [p.name for p in Path(out).glob("articles.*")]
+        hint = (
+            f" ({plain[0]} is an export without chunks: export again with --jobs, or use "
+            "keyness(load_corpus(source)))"
+            if plain
+            else ""
+        )
+        raise FileNotFoundError(f"{Path(out) / 'articles'}: no shards (part-*.parquet){hint}")
     hits = table_parts(out, "hits") if unit == "category" else []
+    if unit == "category" and not hits:
+        raise FileNotFoundError(
+            f"{Path(out) / 'hits'}: no shards; category keyness counts the hits: export "
+            "them with the articles (--tables articles,hits)"
+        )
     if unit == "category" and [p.name for p in hits] != [p.name for p in articles]:
         raise FileNotFoundError(f"{Path(out) / 'hits'}: not one shard for each of articles")
     match = "both"

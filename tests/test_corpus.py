@@ -422,3 +422,13 @@ def test_folder_files_in_path_order(tmp_path):
         "a/b/c.txt",
         "a/z.txt",
     ]
+
+
+def test_a_folder_of_tables_says_to_use_a_glob(tmp_path):
+    """A folder holding only Parquet shards is no corpus of text files: an error that
+    names the glob to use, not an empty corpus."""
+    pd.DataFrame({"text": ["One article."]}).to_parquet(tmp_path / "part-00000.parquet")
+    with pytest.raises(CorpusError, match=r"load_corpus\('.*/\*\.parquet'\)"):
+        load_corpus(tmp_path)
+    corpus = load_corpus(str(tmp_path / "*.parquet"))
+    assert corpus["text"].tolist() == ["One article."]

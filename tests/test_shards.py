@@ -203,3 +203,16 @@ def test_keyness_of_shards_edge_cases(seed_shards, tmp_path):
     )
     with pytest.raises(ValueError, match="hits of articles not in the same chunk"):
         shard_keyness(tmp_path / "mixed", ["Sputnik", "UNN"], unit="category")
+
+
+def test_keyness_of_shards_says_what_the_export_lacks(tmp_path):
+    from analysis.shards import shard_keyness
+
+    assert main(["export", "--corpus", str(SEEDS_DIR), "--out", str(tmp_path / "plain")]) == 0
+    with pytest.raises(FileNotFoundError, match="an export without chunks: export again"):
+        shard_keyness(tmp_path / "plain", "Sputnik")
+    export_shards(SEEDS_DIR, tmp_path / "words", jobs=1, tables=["articles"], progress=False)
+    with pytest.raises(FileNotFoundError, match="--tables articles,hits"):
+        shard_keyness(tmp_path / "words", "Sputnik", unit="category")
+    with pytest.raises(TypeError, match="not NoneType"):
+        shard_keyness(tmp_path / "words", None)
