@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import sys
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -140,7 +141,7 @@ def export_shards(
     ``jobs`` worker processes (1: all in this process) each take chunks of
     ``chunk_size`` articles. ``tables`` (default :data:`~analysis.tables.TABLE_NAMES`)
     chooses the tables. ``out/load_report.txt`` is the load report of the whole
-    corpus. Earlier shards in ``out/<table>/`` are replaced. A progress bar (tqdm,
+    corpus. Earlier shards in ``out/<table>/`` of the tables written are replaced. A progress bar (tqdm,
     on stderr) shows articles done, MB/s and the time left.
     """
     from .tables import REDUCTIONS, TABLE_NAMES
@@ -220,6 +221,11 @@ def export_shards(
     summary.report = reader.finish()
     for name in names:
         if name in REDUCTIONS:
+            if progress:  # after the bar: say what the wait is for
+                print(
+                    f"{name}: the corpus-wide step (e.g. events across outlets) ...",
+                    file=sys.stderr,
+                )
             start = time.process_time()
             reduce_shards(out, name, REDUCTIONS[name])
             summary.stage_seconds[name] += time.process_time() - start
