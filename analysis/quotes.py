@@ -455,6 +455,7 @@ class _Speaker:
     alias: str
     actor: str | None
     resolved_from: str  # name | capital | office | pronoun | role | statement | unresolved
+    named: bool = True  # False for a pronoun or "the ministry" that names no one here
 
 
 @dataclass
@@ -594,7 +595,7 @@ class _Article:
         if c.anaphor is not None and c.anaphor.last_speaker:
             if earlier:
                 return _Speaker(c.start, c.end, alias, earlier[-1][1], "statement")
-            return _Speaker(c.start, c.end, alias, None, "unresolved")
+            return _Speaker(c.start, c.end, alias, None, "unresolved", named=False)
         recent = [h for h in earlier if h[2] >= sentence_index - _SPEAKER_WINDOW]
         for _, actor, _ in reversed(recent):
             if self._compatible(actor, c):
@@ -603,7 +604,7 @@ class _Article:
             for m in reversed([m for m in self.mentions if m.end <= c.start]):
                 if self._compatible(m.actor, c):
                     return _Speaker(c.start, c.end, alias, m.actor, c.kind)
-        return _Speaker(c.start, c.end, alias, None, "unresolved")
+        return _Speaker(c.start, c.end, alias, None, "unresolved", named=c.anaphor is None)
 
     # ----- speaker search around a cue
     def _speaker_before(self, cue_start: int, sentence_start: int) -> _Candidate | None:
@@ -1023,7 +1024,9 @@ class _Article:
                 "start": start,
                 "end": end,
                 "quote": self.text[start:end],
-                "speaker": speaker.actor or speaker.alias,
+                # an anaphor that names no one ("According to him", nobody before) is
+                # no speaker; its words stay in speaker_alias
+                "speaker": speaker.actor or (speaker.alias if speaker.named else None),
                 "speaker_start": speaker.start,
                 "speaker_end": speaker.end,
                 "speaker_alias": speaker.alias,
@@ -1158,7 +1161,8 @@ def quotes(
 
     Columns: ``article_id``, ``sentence_id`` (where the quote starts),
     ``start``, ``end``, ``quote`` (== ``text[start:end]``), ``speaker``
-    (canonical actor, or the raw words of an unresolved speaker),
+    (canonical actor, or the raw words of an unresolved speaker; missing when a
+    pronoun or "the ministry" names no one before it),
     ``speaker_start``/``speaker_end`` (the words in the text that name the
     speaker: a name, "he", "the diplomat"), ``speaker_alias`` (those words),
     ``resolved_from`` (name | capital | office | pronoun | role | statement |

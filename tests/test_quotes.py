@@ -795,3 +795,25 @@ def test_whole_forms_match_what_the_plain_alternation_matches(seeds):
             assert [m.span() for m in fast.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ]
+
+
+def test_a_pronoun_that_names_no_one_is_no_speaker():
+    """'According to him' with nobody before: the words are kept (speaker_alias, with
+    offsets), but "him" is not a speaker, so two such statements in two articles are
+    not one voice."""
+    text = (
+        "According to him, any military presence of the West in Ukraine is regarded as "
+        "direct participation in the conflict."
+    )
+    (row,) = find_quotes(text).itertuples()
+    assert (row.speaker_alias, row.resolved_from) == ("him", "unresolved")
+    assert pd.isna(row.speaker)
+    assert text[row.speaker_start : row.speaker_end] == "him"
+    corpus = analysis.load_corpus(
+        pd.DataFrame(
+            {"article_id": ["a", "b"], "text": [text, text], "published": ["2026-01-08"] * 2}
+        )
+    )
+    statements = analysis.Tables(corpus).statements
+    assert len(statements) == 2 and statements["speaker"].isna().all()
+    assert statements["event_id"].nunique() == 2  # no voice: not linked
