@@ -46,6 +46,8 @@ def target_mask(corpus: pd.DataFrame, target) -> np.ndarray:
         mask = (corpus["outlet"] == target).fillna(False).to_numpy(dtype=bool)
         if not mask.any():
             mask = (corpus["article_id"] == target).to_numpy(dtype=bool)
+        if not mask.any():
+            raise ValueError(_unknown([target], set(corpus["outlet"].dropna())))
     elif isinstance(target, set | frozenset | list | tuple) and not all(
         isinstance(t, bool | np.bool_) for t in target
     ):
@@ -53,9 +55,7 @@ def target_mask(corpus: pd.DataFrame, target) -> np.ndarray:
         ids = set(corpus["article_id"])
         unknown = sorted(str(t) for t in target if t not in outlets and t not in ids)
         if unknown:
-            raise ValueError(
-                f"target names no outlet or article of this corpus: {', '.join(unknown)}"
-            )
+            raise ValueError(_unknown(unknown, outlets))
         mask = corpus["outlet"].isin(list(target)).fillna(False).to_numpy(dtype=bool) | corpus[
             "article_id"
         ].isin(list(target)).to_numpy(dtype=bool)
@@ -66,6 +66,15 @@ def target_mask(corpus: pd.DataFrame, target) -> np.ndarray:
     if not mask.any() or mask.all():
         raise ValueError("target must select some articles but not all of them")
     return mask
+
+
+def _unknown(names, outlets) -> str:
+    """The message for target names that match no outlet or article id."""
+    known = ", ".join(sorted(map(str, outlets))[:20]) or "none"
+    return (
+        f"target names no outlet or article of this corpus: {', '.join(map(str, names))} "
+        f"(names are matched exactly, case included; its outlets: {known})"
+    )
 
 
 def _statistic(a, b, n_t, n_r, measure):
@@ -133,6 +142,7 @@ class KeynessCounts:
     n_target_articles: int = 0
     n_articles: int = 0
     names: set = field(default_factory=set)
+    outlets: set = field(default_factory=set)
 
     def __add__(self, other: KeynessCounts) -> KeynessCounts:
         total = KeynessCounts()
@@ -148,6 +158,7 @@ class KeynessCounts:
         self.n_target_articles += other.n_target_articles
         self.n_articles += other.n_articles
         self.names |= other.names
+        self.outlets |= other.outlets
         return self
 
 
@@ -195,7 +206,12 @@ def keyness_counts(
         seen = set()
         if mask.shape != (len(corpus),):
             raise ValueError("target must select articles of this corpus")
-    counts = KeynessCounts(n_target_articles=int(mask.sum()), n_articles=len(corpus), names=seen)
+    counts = KeynessCounts(
+        n_target_articles=int(mask.sum()),
+        n_articles=len(corpus),
+        names=seen,
+        outlets=set(corpus["outlet"].dropna()),
+    )
     if unit == "word":
         stop = {w.lower() for w in stopwords} if stopwords else set()
         for text, is_target in zip(corpus["text"], mask, strict=True):
@@ -242,9 +258,7 @@ def keyness_from_counts(
     if names is not None:
         unknown = sorted(str(t) for t in names if t not in counts.names)
         if unknown:
-            raise ValueError(
-                f"target names no outlet or article of this corpus: {', '.join(unknown)}"
-            )
+            raise ValueError(_unknown(unknown, counts.outlets))
     if counts.n_target_articles in (0, counts.n_articles):
         raise ValueError("target must select some articles but not all of them")
     t, r = counts.target, counts.reference

@@ -54,7 +54,8 @@ class ExportSummary:
         rate = self.megabytes / self.seconds if self.seconds else float("nan")
         lines = [
             f"{self.n_articles:,} articles ({self.megabytes:,.1f} MB of text) in "
-            f"{self.n_chunks} chunks, {self.seconds:.1f} s: {rate:.1f} MB/s",
+            f"{self.n_chunks} chunk{'s' if self.n_chunks != 1 else ''}, "
+            f"{self.seconds:.1f} s: {rate:.1f} MB/s",
         ]
         lines += [f"  {name}: {n:,} rows" for name, n in self.rows.items()]
         if self.peak_mb:

@@ -64,3 +64,12 @@ def test_target_as_a_list_of_outlets_or_ids(seeds):
     assert sorted(seeds.loc[mixed, "article_id"]) == sorted([SPUTNIK, MOSCOW_TIMES])
     with pytest.raises(ValueError, match="names no outlet or article of this corpus: Sputnk"):
         target_mask(seeds, ["Sputnk", "UNN"])
+
+
+def test_a_misspelt_outlet_is_named_with_the_outlets_there_are(seeds):
+    with pytest.raises(ValueError, match=r"names no outlet or article of this corpus: sputnik "):
+        keyness(seeds, "sputnik")  # case matters
+    with pytest.raises(
+        ValueError, match=r"its outlets: Censor.NET, Sputnik, The Moscow Times, UNN"
+    ):
+        keyness(seeds, ["UNN", "Sputnk"])
