@@ -217,6 +217,8 @@ def export_shards(
                         collect(pending.popleft().result())
                 while pending:
                     collect(pending.popleft().result())
+        if by_bytes and bar.total:  # every file read: text is fewer bytes than its files
+            bar.update(max(bar.total - bar.n, 0))
     finally:
         bar.close()
     summary.report = reader.finish()
