@@ -128,7 +128,7 @@ def tokens(text: str) -> list[str]:
 class KeynessCounts:
     """What keyness is computed from, for all or part of a corpus.
 
-    Counts of two parts add up (``a + b``, ``a += b``, or :func:`add_up` for many), so a
+    Counts of two parts add up (``a += b``, or :func:`add_up` for many), so a
     corpus too large for memory is counted chunk by chunk, in any process, and
     :func:`keyness_from_counts` runs once on the sum: a reduction over vocabularies,
     not rows. ``n_target``/``n_reference`` are the words of each group (the
@@ -143,12 +143,6 @@ class KeynessCounts:
     n_articles: int = 0
     names: set = field(default_factory=set)
     outlets: set = field(default_factory=set)
-
-    def __add__(self, other: KeynessCounts) -> KeynessCounts:
-        total = KeynessCounts()
-        total += self
-        total += other
-        return total
 
     def __iadd__(self, other: KeynessCounts) -> KeynessCounts:
         self.target.update(other.target)  # in place: no copy of the vocabulary per chunk
