@@ -60,55 +60,116 @@ _BULLET = re.compile(r"[ \t]*(?:[-–—•*▪·][ \t]+|\d{1,2}[.)][ \t]+)")
 # The visible part of a line: without surrounding spaces, tabs, \\r and no-break spaces.
 _VISIBLE_LINE = re.compile(r"[^\n \t\r\u00a0](?:[^\n]*[^\n \t\r\u00a0])?")
 _OPENERS_AND_DASHES = OPENERS + "-–—"
+# What a bullet line may start with (``_BULLET`` after its spaces and tabs; a digit is
+# ``str.isdecimal``, as ``\d``): other lines are not tried against the pattern.
+_BULLET_FIRST = frozenset("-–—•*▪·")
+_SPACE = re.compile(r"\s").search
+# A word longer than this is no abbreviation (the longest: "approx").
+_LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
 
 
 def split_sentences(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str]]:
     """Sentences of one text as ``(start, end, paragraph_id, kind)`` tuples."""
-    lines = [match.span() for match in _VISIBLE_LINE.finditer(text)]
-    wrapped = _is_hard_wrapped(text, lines)
     out: list[tuple[int, int, int, str]] = []
-    # Sentence-end candidates come from one scan of the whole text, merged with the units
-    # by position (two pointers): far fewer Python steps than a scan per unit. Each is
-    # (start, end of its punctuation and closers, first character after, punctuation).
-    candidates = _candidates(text)
-    n_candidates = len(candidates)
-    ci = 0
-    paragraph = -1
-    for unit_start, unit_end, body_start in _units(text, lines, wrapped):
-        paragraph += 1
-        is_bullet = body_start != unit_start
-        if paragraph == 0 and title and text[unit_start:unit_end].strip() == title.strip():
-            # the loader's headline, whatever its punctuation ("Will Europe send troops?")
-            out.append((unit_start, unit_end, paragraph, "headline"))
-            continue
-        if not is_bullet and _is_heading(text, unit_start, unit_end):
-            out.append((unit_start, unit_end, paragraph, "heading"))
-            continue
-        kind = "bullet" if is_bullet else "sentence"
-        while ci < n_candidates and candidates[ci][0] < body_start:
-            ci += 1
-        sentence_start = body_start
-        while ci < n_candidates and candidates[ci][0] < unit_end:
-            start, punct_end, nxt, punct = candidates[ci]  # nxt: first visible character after
-            if nxt < unit_end and _is_boundary(text, sentence_start, start, punct, nxt):
-                out.append((sentence_start, punct_end, paragraph, kind))
-                sentence_start = nxt
-            ci += 1
-        if sentence_start < unit_end:
-            out.append((sentence_start, unit_end, paragraph, kind))
+    _split(text, title, out, SENTENCE_KINDS)
     return out
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, str]]:
+def _split(text: str, title: str | None, out: list, kinds: tuple) -> None:
+    """Append the sentences of ``text`` to ``out`` as ``(start, end, paragraph_id,
+    kinds[k])`` tuples, ``k`` the index of the kind in :data:`SENTENCE_KINDS`.
+
+    One pass over the lines, which are joined into units (rules 1 and 2) as they come,
+    and over the sentence-end candidates of the whole text (rule 3), merged with the
+    units by position: far fewer Python steps than a scan per unit.
+    """
+    sentence, headline, heading, bullet = kinds  # in the order of SENTENCE_KINDS
+    lines = [match.span() for match in _VISIBLE_LINE.finditer(text)]
+    wrapped = _is_hard_wrapped(text, lines)
+    candidates = _candidates(text)  # (start, end of punctuation and closers, next visible)
+    n_candidates = len(candidates)
+    n_lines = len(lines)
+    bullet_match = _BULLET.match
+    ci = li = 0
+    paragraph = -1
+    while li < n_lines:
+        unit_start, unit_end = lines[li]
+        li += 1
+        first = text[unit_start]  # lines start with a visible character: [ \t]* is empty
+        marker = None
+        if first in _BULLET_FIRST or first.isdecimal():
+            marker = bullet_match(text, unit_start)
+        is_bullet = marker is not None and marker.end() < unit_end
+        body_start = marker.end() if is_bullet else unit_start
+        # the lines that continue this unit: none after a blank line or before a bullet;
+        # in hard-wrapped text every other one, else one in lower case after a line
+        # without closing punctuation
+        while li < n_lines:
+            start, end = lines[li]
+            first = text[start]
+            if not wrapped and not first.islower():
+                break
+            if first in _BULLET_FIRST or first.isdecimal():
+                marker = bullet_match(text, start)
+                if marker is not None and marker.end() < end:
+                    break  # a bullet starts a unit of its own
+            if text.count("\n", unit_end, start) > 1:
+                break  # a blank line between
+            if not wrapped and _ends_sentence(text, unit_end):
+                break
+            unit_end = end
+            li += 1
+        paragraph += 1
+        if paragraph == 0 and title and text[unit_start:unit_end].strip() == title.strip():
+            # the loader's headline, whatever its punctuation ("Will Europe send troops?")
+            out.append((unit_start, unit_end, paragraph, headline))
+            continue
+        if not is_bullet and _is_heading(text, unit_start, unit_end):
+            out.append((unit_start, unit_end, paragraph, heading))
+            continue
+        kind = bullet if is_bullet else sentence
+        while ci < n_candidates and candidates[ci][0] < body_start:
+            ci += 1
+        sentence_start = body_start
+        while ci < n_candidates:
+            start, punct_end, nxt = candidates[ci]
+            if start >= unit_end:
+                break
+            ci += 1
+            if nxt >= unit_end:
+                continue
+            first = text[nxt]
+            if first in _OPENERS_AND_DASHES:
+                ends = _is_boundary(text, sentence_start, start, text[start:punct_end], nxt)
+            elif not (first.isupper() or first.isdigit()):
+                continue
+            elif (
+                punct_end - start == 1
+                and (low := start - _LONGEST_ABBREVIATION - 1) > sentence_start
+                and text[low] not in OPENERS
+                and _SPACE(text, low, start) is None
+            ):
+                ends = True  # a lone full stop after a word longer than any abbreviation
+            else:
+                ends = _is_boundary(text, sentence_start, start, text[start:punct_end], nxt)
+            if ends:
+                out.append((sentence_start, punct_end, paragraph, kind))
+                sentence_start = nxt
+        if sentence_start < unit_end:
+            out.append((sentence_start, unit_end, paragraph, kind))
+
+
+def _candidates(text: str) -> list[tuple[int, int, int]]:
     """Where a sentence may end: (start, end of the punctuation and closers, first
-    character after the space, the punctuation and closers), by position."""
-    found = [(m.start(), m.end(1), m.end(), m.group(1)) for m in _DOT_CANDIDATE.finditer(text)]
+    character after the space), by position."""
+    found = [(m.start(), m.end(1), m.end()) for m in _DOT_CANDIDATE.finditer(text)]
     if "!" in text or "?" in text or "…" in text:
-        found += [
-            (m.start(), m.end(1), m.end(), m.group(1)) for m in _OTHER_CANDIDATE.finditer(text)
-        ]
+        found += [(m.start(), m.end(1), m.end()) for m in _OTHER_CANDIDATE.finditer(text)]
         found.sort()
     return found
+
+
+_KIND_CODES = tuple(range(len(SENTENCE_KINDS)))
 
 
 def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -118,31 +179,28 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     """
     texts = corpus["text"].tolist()
     titles = corpus["title"].tolist() if "title" in corpus else [None] * len(corpus)
-    spans: list[tuple[int, int, int, str]] = []  # of every article, one after the other
+    spans: list[tuple[int, int, int, int]] = []  # of every article, one after the other
     counts = np.zeros(len(texts), dtype=np.int64)
     for doc, (text, title) in enumerate(zip(texts, titles, strict=True)):
-        found = split_sentences(text, title=title if isinstance(title, str) else None)
-        counts[doc] = len(found)
-        spans += found
+        before = len(spans)
+        _split(text, title if isinstance(title, str) else None, spans, _KIND_CODES)
+        counts[doc] = len(spans) - before
     doc = np.repeat(np.arange(len(texts)), counts)
     first = np.cumsum(counts) - counts  # each article's first row
-    kind_codes = {kind: i for i, kind in enumerate(SENTENCE_KINDS)}
-    starts = [span[0] for span in spans]
-    ends = [span[1] for span in spans]
+    # (start, end, paragraph, kind) of every sentence, converted in C
+    values = np.array(spans, dtype=np.int64).reshape(len(spans), 4)
+    starts, ends = values[:, 0].tolist(), values[:, 1].tolist()
     return pd.DataFrame(
         {
             "article_id": strings_by_code(corpus["article_id"].tolist(), doc),
             "sentence_id": np.arange(len(spans), dtype=np.int64) - first[doc],
-            "paragraph_id": np.array([span[2] for span in spans], dtype=np.int64),
-            "start": np.array(starts, dtype=np.int64),
-            "end": np.array(ends, dtype=np.int64),
+            "paragraph_id": values[:, 2].copy(),
+            "start": values[:, 0].copy(),
+            "end": values[:, 1].copy(),
             "text": string_column(
                 [texts[d][s:e] for d, s, e in zip(doc.tolist(), starts, ends, strict=True)]
             ),
-            "kind": strings_by_code(
-                list(SENTENCE_KINDS),
-                np.array([kind_codes[span[3]] for span in spans], dtype=np.int64),
-            ),
+            "kind": strings_by_code(list(SENTENCE_KINDS), values[:, 3]),
         }
     )
 
@@ -186,37 +244,6 @@ def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
         return False
     lengths = sorted(end - start for start, end in lines)
     return lengths[-1] <= 100 and lengths[len(lengths) // 2] >= 50
-
-
-def _units(text: str, lines, wrapped: bool):
-    """Yield (start, end, body_start) for each paragraph-like unit.
-
-    ``body_start`` is past the bullet marker of a bullet line, else ``start``.
-    """
-    unit_start = unit_end = body_start = None
-    bullet_match = _BULLET.match
-    for start, end in lines:
-        marker = bullet_match(text, start)
-        is_bullet = marker is not None and marker.end() < end
-        if unit_start is not None and not is_bullet and _continues(text, unit_end, start, wrapped):
-            unit_end = end
-            continue
-        if unit_start is not None:
-            yield unit_start, unit_end, body_start
-        unit_start, unit_end = start, end
-        body_start = marker.end() if is_bullet else start
-    if unit_start is not None:
-        yield unit_start, unit_end, body_start
-
-
-def _continues(text: str, prev_end: int, start: int, wrapped: bool) -> bool:
-    """Whether the line at ``start`` continues the unit that ends at ``prev_end``."""
-    blank_line_between = text.count("\n", prev_end, start) > 1
-    if blank_line_between:
-        return False
-    if wrapped:
-        return True
-    return not _ends_sentence(text, prev_end) and text[start].islower()
 
 
 def _ends_sentence(text: str, end: int) -> bool:

@@ -145,6 +145,9 @@ TRICKY_PIECES = [
     "Mr. ",
     "’",
     "• ",
+    "approx",
+    "Ukraine",
+    "“(",
 ]
 
 
@@ -239,5 +242,5 @@ def test_sentence_end_candidates_are_those_of_the_single_pattern():
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
     texts += ["It ended?! No... Yes.\u201d Then (so.) he left!\nNext"]
     for text in texts:
-        expected = [(m.start(), m.end(1), m.end(), m.group(1)) for m in single.finditer(text)]
+        expected = [(m.start(), m.end(1), m.end()) for m in single.finditer(text)]
         assert module._candidates(text) == expected, text
