@@ -30,12 +30,33 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def host_seconds() -> float:
+    """CPU seconds of a fixed pure-Python loop (best of three), independent of the
+    suite's code: how fast this host runs Python right now. The development machine
+    shares its host, and the same code runs 20-40 % slower in some minutes than in
+    others; printed before and after a measurement, it says which minutes a figure
+    comes from (see the README's Performance section)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        total = 0
+        for i in range(10_000_000):
+            total += i % 7
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def host_line() -> str:
+    return f"host speed: a fixed Python loop took {host_seconds():.2f} s CPU (lower is faster)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50, help="corpus size in MB (default 50)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     args = parser.parse_args()
 
+    print(host_line())
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)

@@ -37,6 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_corpus import host_line  # noqa: E402
+
 from analysis import TABLE_NAMES, Tables, load_corpus  # noqa: E402
 from analysis.shards import export_shards, read_table  # noqa: E402
 from analysis.synthetic import write_synthetic_corpus  # noqa: E402
@@ -167,6 +171,7 @@ def main() -> None:
         load = uptime.read().strip()
     print(f"tables: {', '.join(names)}; jobs {args.jobs}; chunk {args.chunk_size}; {args.format}")
     print(f"machine: {os.cpu_count()} cores; {load}")
+    print(host_line())
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -189,6 +194,7 @@ def main() -> None:
             # the parent reads the source and runs the corpus-level steps (event linking)
             parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"          peak of the parent process so far: {parent:,.0f} MB")
+        print(f"after the runs: {host_line()}")
         if args.check_mb:
             same = check(args, names, work)
             print(
