@@ -238,3 +238,25 @@ def test_find_dates_skips_only_patterns_that_cannot_match(seed_sentences):
     texts += ["earlier this wee\u212a", "ye\u017fterday", "TODAY", "Sept. 3", "3 Sep 2025", ""]
     for text in texts:
         assert find_dates(text) == _all_patterns(text), text
+
+
+def test_calendar_steps_are_those_of_relativedelta():
+    """The Timestamp helpers give what dateutil's relativedelta gives, on every day of
+    2023-2025 (a leap year included), with a time zone too."""
+    import pandas as pd
+    from dateutil.relativedelta import relativedelta, weekday
+
+    from analysis import dates
+
+    days = list(pd.date_range("2023-01-01", "2025-12-31", freq="D"))
+    days += list(pd.date_range("2024-02-20", "2024-03-10", freq="D", tz="Europe/Kyiv"))
+    for day in days:
+        assert dates._month_end(day) == day + relativedelta(day=31)
+        assert dates._previous_month_start(day) == day + relativedelta(months=-1, day=1)
+        for target in range(7):
+            assert dates._weekday_on_or_after(day, target) == day + relativedelta(
+                weekday=weekday(target)(+1)
+            )
+            assert dates._weekday_on_or_before(day, target) == day + relativedelta(
+                weekday=weekday(target)(-1)
+            )
