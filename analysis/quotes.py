@@ -141,8 +141,35 @@ class SpeechCues:
 
     @cached_property
     def anaphor_pattern(self) -> re.Pattern:
-        """One regular expression for every anaphor form, longest first."""
+        """One regular expression for every anaphor form, longest first (what
+        :meth:`find_anaphors` finds; kept as its reference)."""
         return _whole_forms(self.anaphors)
+
+    @cached_property
+    def _anaphor_matcher(self):
+        forms = list(self.anaphors)
+        return ahocorasick_rs.AhoCorasick(forms), forms
+
+    def find_anaphors(self, masked: str) -> list[tuple[int, int, str]]:
+        """Every anaphor form in ``masked`` as ``(start, end, form)``: what
+        ``anaphor_pattern.finditer`` finds, from one Aho-Corasick pass over the text
+        folded as a case-insensitive pattern sees it (:func:`analysis.acts.fold`:
+        lower case, and the letters İ ı ſ K that match i, s and k), then the word
+        boundaries; the longest form at each start, matches never overlapping."""
+        from .acts import fold
+
+        matcher, forms = self._anaphor_matcher
+        found = sorted(
+            (start, -(end - start), index)
+            for index, start, end in matcher.find_matches_as_indexes(fold(masked), overlapping=True)
+            if _cue_boundary(masked, start - 1) and _cue_boundary(masked, end)
+        )
+        result, covered = [], -1
+        for start, negative, index in found:
+            if start >= covered:
+                covered = start - negative
+                result.append((start, covered, forms[index]))
+        return result
 
     @cached_property
     def cue_pattern(self) -> re.Pattern:
@@ -542,10 +569,10 @@ class _Article:
         covered = bytearray(len(self.text) + 1)
         for m in self.mentions:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-        for m in self.cues.anaphor_pattern.finditer(self.masked):
-            anaphor = self.cues.anaphors[m.group().lower()]
+        for start, end, form in self.cues.find_anaphors(self.masked):
+            anaphor = self.cues.anaphors[form]
             kind = "statement" if anaphor.last_speaker else "pronoun"
-            found.append(_Candidate(m.start(), m.end(), anaphor=anaphor, kind=kind))
+            found.append(_Candidate(start, end, anaphor=anaphor, kind=kind))
         role = _role_pattern(tuple(self.gazetteer.labels), tuple(self.gazetteer.adjectives))
         if role is not None:
             for m in role.finditer(self.masked):

@@ -817,3 +817,46 @@ def test_a_pronoun_that_names_no_one_is_no_speaker():
     statements = analysis.Tables(corpus).statements
     assert len(statements) == 2 and statements["speaker"].isna().all()
     assert statements["event_id"].nunique() == 2  # no voice: not linked
+
+
+def test_anaphors_found_in_one_pass_are_those_of_the_pattern():
+    """find_anaphors (Aho-Corasick) finds what anaphor_pattern (re, IGNORECASE) finds,
+    at word boundaries, longest first, with letters that match ASCII ones ignoring case."""
+    import random
+
+    from analysis.acts import fold
+    from analysis.quotes import default_speech_cues
+    from analysis.synthetic import generate_corpus
+
+    cues = default_speech_cues()
+    pieces = [
+        *cues.anaphors,
+        "THE STATEMENT",
+        "ſhe",
+        "\u0130t",
+        "\u212a",
+        "Hers",
+        "x",
+        " ",
+        "-",
+        "'",
+        "’",
+        "_",
+        "é",
+        "É",
+        "the statements",
+        "\n",
+        "tHe",
+        "s",
+    ]
+    rng = random.Random(11)
+    texts = list(generate_corpus(n_articles=30, seed=2)["text"])
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    n = 0
+    for text in texts:
+        expected = [
+            (m.start(), m.end(), fold(m.group())) for m in cues.anaphor_pattern.finditer(text)
+        ]
+        assert cues.find_anaphors(text) == expected, text
+        n += len(expected)
+    assert n > 500
