@@ -256,9 +256,6 @@ class CueWords:
     cues_of_word: tuple[tuple[int, ...], ...]  # for each word, the ``order`` of its cues
     needs: dict[int, tuple[frozenset[int], ...]]  # cue order -> sets of word indices
     always: frozenset[int]
-    # the cues of each set of words found, decided once (a text finds few cue words,
-    # and most sentences the same few: none, or "said")
-    _cues_of_words: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, cues: list[Cue]) -> CueWords:
@@ -285,45 +282,20 @@ class CueWords:
 
     def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Every cue that can match in ``text[start:end]``, in ``order``."""
-        words = frozenset()
+        words = set()
         if self.matcher is not None:
             folded = fold(text[start:end])
-            words = frozenset(
+            words = {
                 i for i, _, _ in self.matcher.find_matches_as_indexes(folded, overlapping=True)
-            )
-        return list(self._cues_for(words))
-
-    def candidates_in_spans(self, text: str, spans) -> list[tuple[Cue, ...]]:
-        """:meth:`candidates` of ``text[s:e]`` for each ``(s, e)`` of ``spans``, with one
-        scan of the whole text: a word is in a span when its match lies inside it.
-        (``fold`` works character by character and keeps the length, so the folded
-        text holds every span's folded copy at the span's offsets.)"""
-        if self.matcher is None:
-            return [self._cues_for(frozenset())] * len(spans)
-        found = self.matcher.find_matches_as_indexes(fold(text), overlapping=True)
-        found.sort(key=lambda match: match[1])
-        starts = [match[1] for match in found]
-        result = []
-        for s, e in spans:
-            inside = found[bisect_left(starts, s) : bisect_left(starts, e)]
-            result.append(self._cues_for(frozenset(i for i, _, end in inside if end <= e)))
-        return result
-
-    def _cues_for(self, words: frozenset[int]) -> tuple[Cue, ...]:
-        """The cues searched when ``words`` are found: those none of whose needs is
-        disjoint from them, in ``order``."""
-        known = self._cues_of_words.get(words)
-        if known is None:
-            some = self.always.union(*(self.cues_of_word[word] for word in words))
-            known = tuple(
-                self.cues[order]
-                for order in sorted(some)
-                if not any(map(words.isdisjoint, self.needs[order]))
-            )
-            if len(self._cues_of_words) > 100_000:  # a guard: texts find few distinct sets
-                self._cues_of_words.clear()
-            self._cues_of_words[words] = known
-        return known
+            }
+        some = self.always.union(*(self.cues_of_word[word] for word in words))
+        # a cue is searched when none of its needs is disjoint from the words found
+        # (map and any run in C: this test is made for every candidate of every sentence)
+        return [
+            self.cues[order]
+            for order in sorted(some)
+            if not any(map(words.isdisjoint, self.needs[order]))
+        ]
 
 
 # --------------------------------------------------------------------------- loading
@@ -620,19 +592,14 @@ def _raw_cues(text: str, lexicon: ActLexicon) -> list[tuple[Cue, int, int]]:
     return _raw_cues_in(text, 0, len(text), lexicon)
 
 
-def _raw_cues_in(
-    text: str, s: int, e: int, lexicon: ActLexicon, cues=None
-) -> list[tuple[Cue, int, int]]:
+def _raw_cues_in(text: str, s: int, e: int, lexicon: ActLexicon) -> list[tuple[Cue, int, int]]:
     """Every cue match in ``text[s:e]`` (offsets into ``text``), in act and cue order.
 
-    Only the cues whose words occur in the text (:class:`CueWords`) are searched:
-    ``cues``, when the caller found them already.
+    Only the cues whose words occur in the text (:class:`CueWords`) are searched.
     """
-    if cues is None:
-        cues = lexicon.cue_words.candidates(text, s, e)
     return [
         (cue, m.start(), m.end())
-        for cue in cues
+        for cue in lexicon.cue_words.candidates(text, s, e)
         for m in scanning.finditer(cue.regex, text, s, e)
         if m.end() > m.start()
     ]
@@ -718,9 +685,8 @@ def code_sentences(
     are searched in place, without copying them (see :func:`_raw_cues_in`)."""
     lexicon = lexicon or default_acts()
     result = []
-    searched = lexicon.cue_words.candidates_in_spans(text, spans)
-    for (s, e), cues in zip(spans, searched, strict=True):
-        raw = _raw_cues_in(text, s, e, lexicon, cues) if cues else []
+    for s, e in spans:
+        raw = _raw_cues_in(text, s, e, lexicon)
         if not raw:
             result.append([])
             continue

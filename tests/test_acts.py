@@ -410,33 +410,6 @@ def test_cue_words_never_rule_out_a_cue_that_matches(lexicon, seeds):
     assert all(code_sentence(sentence, lexicon) for sentence in odd[:-1])
 
 
-def test_cues_of_spans_from_one_scan_are_those_of_each_span_alone(lexicon, seeds):
-    """code_sentences scans an article once for cue words; each sentence gets the cues
-    it would get scanned alone, also where case folding is unusual (İ, ı, ſ, K, Σ)."""
-    import random
-
-    from analysis.synthetic import generate_corpus
-
-    texts = list(seeds["text"]) + list(generate_corpus(n_articles=20, seed=5)["text"])
-    rng = random.Random(3)
-    odd = ["\u0130", "\u0131", "\u017f", "\u212a", "\u03a3", "WARNED ", "ultimatum"]
-    for k in range(len(texts)):  # and the same texts with odd characters put in
-        chars = list(texts[k])
-        for _ in range(20):
-            chars.insert(rng.randrange(len(chars) + 1), rng.choice(odd))
-        texts.append("".join(chars))
-    n_cues = 0
-    for text in texts:
-        spans = sorted({tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(30)})
-        spans += [(0, len(text)), (5, 5)]
-        together = lexicon.cue_words.candidates_in_spans(text, spans)
-        for (s, e), cues in zip(spans, together, strict=True):
-            alone = lexicon.cue_words.candidates(text, s, e)
-            assert list(cues) == alone, (text[s:e], [c.order for c in cues])
-            n_cues += len(alone)
-    assert n_cues > 1000  # spans that need cues, not only empty ones
-
-
 def test_repetition_markers_are_searched_wherever_they_can_match(lexicon, seeds):
     from analysis.acts import find_repetitions, may_match
     from analysis.synthetic import generate_corpus
