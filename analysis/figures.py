@@ -631,6 +631,10 @@ def plot_co_mentions(
         position = nx.kamada_kawai_layout(graph, weight=None)
     except ImportError:  # needs scipy
         position = nx.spring_layout(graph, seed=seed)
+    # The layout is an optimisation whose last digits differ from one CPU or BLAS to
+    # another; rounded (to a thousandth of the drawing's width, invisible), the figure
+    # is the same file on most machines, not only on the one that drew it.
+    position = {node: np.round(xy, 3) for node, xy in position.items()}
     heaviest = max(graph.edges[e]["weight"] for e in graph.edges)
     widths = [0.4 + 4 * graph.edges[e]["weight"] / heaviest for e in graph.edges]
     nx.draw_networkx_edges(graph, position, ax=ax, width=widths, edge_color="0.7")
