@@ -51,6 +51,7 @@ from pathlib import Path
 import ahocorasick_rs
 import pandas as pd
 
+from analysis.acts import fold
 from analysis.config import LEXICON_DIR
 from analysis.datafiles import DataFileError, check_keys, line_of, load_yaml
 from analysis.frames import frame
@@ -119,25 +120,10 @@ class SpeechCues:
         return ahocorasick_rs.AhoCorasick(forms), forms
 
     def find_cues(self, masked: str) -> list[tuple[int, int, Cue]]:
-        """Every cue form in ``masked`` on word boundaries, longest first, in text order."""
-        lowered = masked.lower()
-        if len(lowered) != len(masked):  # rare characters change length when lower-cased
-            return [
-                (m.start(), m.end(), self.cues[m.group().lower()])
-                for m in self.cue_pattern.finditer(masked)
-            ]
+        """Every cue form in ``masked`` on word boundaries, longest first, in text order
+        (what :attr:`cue_pattern` finds; see :func:`_find_forms`)."""
         matcher, forms = self._matcher
-        found = sorted(
-            (start, -(end - start), index)
-            for index, start, end in matcher.find_matches_as_indexes(lowered, overlapping=True)
-            if _cue_boundary(masked, start - 1) and _cue_boundary(masked, end)
-        )
-        result, covered = [], -1
-        for start, negative, index in found:
-            if start >= covered:
-                covered = start - negative
-                result.append((start, covered, self.cues[forms[index]]))
-        return result
+        return [(s, e, self.cues[form]) for s, e, form in _find_forms(matcher, forms, masked)]
 
     @cached_property
     def anaphor_pattern(self) -> re.Pattern:
@@ -151,30 +137,35 @@ class SpeechCues:
         return ahocorasick_rs.AhoCorasick(forms), forms
 
     def find_anaphors(self, masked: str) -> list[tuple[int, int, str]]:
-        """Every anaphor form in ``masked`` as ``(start, end, form)``: what
-        ``anaphor_pattern.finditer`` finds, from one Aho-Corasick pass over the text
-        folded as a case-insensitive pattern sees it (:func:`analysis.acts.fold`:
-        lower case, and the letters İ ı ſ K that match i, s and k), then the word
-        boundaries; the longest form at each start, matches never overlapping."""
-        from .acts import fold
-
+        """Every anaphor form in ``masked`` as ``(start, end, form)``, as
+        :attr:`anaphor_pattern` finds them (see :func:`_find_forms`)."""
         matcher, forms = self._anaphor_matcher
-        found = sorted(
-            (start, -(end - start), index)
-            for index, start, end in matcher.find_matches_as_indexes(fold(masked), overlapping=True)
-            if _cue_boundary(masked, start - 1) and _cue_boundary(masked, end)
-        )
-        result, covered = [], -1
-        for start, negative, index in found:
-            if start >= covered:
-                covered = start - negative
-                result.append((start, covered, forms[index]))
-        return result
+        return _find_forms(matcher, forms, masked)
 
     @cached_property
     def cue_pattern(self) -> re.Pattern:
-        """One regular expression for every cue form, longest first."""
+        """One regular expression for every cue form, longest first (what
+        :meth:`find_cues` finds; kept as its reference)."""
         return _whole_forms(self.cues)
+
+
+def _find_forms(matcher, forms: list[str], text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, form)`` of the lower-case ``forms`` in ``text`` as whole words,
+    the longest at each start, never overlapping: what a case-insensitive pattern of
+    them (:func:`_whole_forms`) finds, from one Aho-Corasick pass (``matcher``) over
+    the text folded as such a pattern sees it (:func:`analysis.acts.fold`: lower case,
+    and the letters İ ı ſ K that match i, s and k, at the same offsets)."""
+    found = sorted(
+        (start, -(end - start), index)
+        for index, start, end in matcher.find_matches_as_indexes(fold(text), overlapping=True)
+        if _cue_boundary(text, start - 1) and _cue_boundary(text, end)
+    )
+    result, covered = [], -1
+    for start, negative, index in found:
+        if start >= covered:
+            covered = start - negative
+            result.append((start, covered, forms[index]))
+    return result
 
 
 def _whole_forms(forms) -> re.Pattern:

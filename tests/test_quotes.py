@@ -819,9 +819,10 @@ def test_a_pronoun_that_names_no_one_is_no_speaker():
     assert statements["event_id"].nunique() == 2  # no voice: not linked
 
 
-def test_anaphors_found_in_one_pass_are_those_of_the_pattern():
-    """find_anaphors (Aho-Corasick) finds what anaphor_pattern (re, IGNORECASE) finds,
-    at word boundaries, longest first, with letters that match ASCII ones ignoring case."""
+def test_anaphors_and_cues_found_in_one_pass_are_those_of_the_patterns():
+    """find_anaphors and find_cues (Aho-Corasick) find what anaphor_pattern and
+    cue_pattern (re, IGNORECASE) find, at word boundaries, longest first, with letters
+    that match ASCII ones ignoring case."""
     import random
 
     from analysis.acts import fold
@@ -831,6 +832,10 @@ def test_anaphors_found_in_one_pass_are_those_of_the_pattern():
     cues = default_speech_cues()
     pieces = [
         *cues.anaphors,
+        *random.Random(4).sample(sorted(cues.cues), 20),  # some cue forms
+        "SAID",
+        "\u017faid",
+        "to\u212a",
         "THE STATEMENT",
         "ſhe",
         "\u0130t",
@@ -852,11 +857,17 @@ def test_anaphors_found_in_one_pass_are_those_of_the_pattern():
     rng = random.Random(11)
     texts = list(generate_corpus(n_articles=30, seed=2)["text"])
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
-    n = 0
+    n_anaphors = n_cues = 0
     for text in texts:
         expected = [
             (m.start(), m.end(), fold(m.group())) for m in cues.anaphor_pattern.finditer(text)
         ]
         assert cues.find_anaphors(text) == expected, text
-        n += len(expected)
-    assert n > 500
+        n_anaphors += len(expected)
+        expected = [
+            (m.start(), m.end(), cues.cues[fold(m.group())])
+            for m in cues.cue_pattern.finditer(text)
+        ]
+        assert cues.find_cues(text) == expected, text
+        n_cues += len(expected)
+    assert n_anaphors > 300 and n_cues > 300, (n_anaphors, n_cues)
