@@ -39,7 +39,7 @@ import pandas as pd  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_corpus import host_line  # noqa: E402
+from bench_corpus import add_host_option, host_line  # noqa: E402
 
 from analysis import TABLE_NAMES, Tables, load_corpus  # noqa: E402
 from analysis.shards import export_shards, read_table  # noqa: E402
@@ -163,6 +163,7 @@ def main() -> None:
     )
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: temporary)")
     parser.add_argument("--progress", action="store_true", help="show the progress bar")
+    add_host_option(parser)
     args = parser.parse_args()
     names = table_names(args.tables)
     if args.spacy_path:
@@ -171,7 +172,8 @@ def main() -> None:
         load = uptime.read().strip()
     print(f"tables: {', '.join(names)}; jobs {args.jobs}; chunk {args.chunk_size}; {args.format}")
     print(f"machine: {os.cpu_count()} cores; {load}")
-    print(host_line())
+    if args.host_speed:
+        print(host_line())
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -194,7 +196,8 @@ def main() -> None:
             # the parent reads the source and runs the corpus-level steps (event linking)
             parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"          peak of the parent process so far: {parent:,.0f} MB")
-        print(f"after the runs: {host_line()}")
+        if args.host_speed:
+            print(f"after the runs: {host_line()}")
         if args.check_mb:
             same = check(args, names, work)
             print(
