@@ -371,7 +371,7 @@ def plot_dispersion(matches: pd.DataFrame, corpus: pd.DataFrame, *, label="categ
     values = list(dict.fromkeys(matches[label])) if len(matches) else []
     colors = dict(zip(values, palette(len(values)), strict=True))
     row = {a: i for i, a in enumerate(articles)}
-    offsets = np.linspace(-0.25, 0.25, max(len(values), 1))
+    offsets = np.linspace(-0.25, 0.25, max(len(values), 1))[: len(values)]
     for value, offset in zip(values, offsets, strict=True):
         part = matches[matches[label] == value]
         x = [
@@ -389,6 +389,8 @@ def plot_dispersion(matches: pd.DataFrame, corpus: pd.DataFrame, *, label="categ
     ax.grid(axis="x")
     if values:
         ax.legend(title=label, loc="upper left", bbox_to_anchor=(1.01, 1))
+    else:  # say so, rather than an empty frame that looks like a drawing error
+        ax.text(50, (len(articles) - 1) / 2, "no matches in this corpus", ha="center", va="center")
     return ax
 
 

@@ -9,6 +9,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 
 from analysis import Tables, plot_article_lengths, removed_spans, source_line  # noqa: E402
 from analysis.figures import plot_removed  # noqa: E402
@@ -163,6 +164,24 @@ def test_rhetoric_plots_draw_on_the_given_axes(seeds):
     table = keyness(seeds, "Sputnik", unit="category", hits=seed_hits, measure="lr")
     ax = plot_keyness(table, target="Sputnik", ax=axes[1, 1])
     assert ax.get_xlabel().startswith("log-likelihood G²") and len(ax.patches) == 8
+    plt.close("all")
+
+
+def test_dispersion_of_terms_a_corpus_lacks_says_so(seeds):
+    """Notebook 02 plots preset terms: on a corpus with none of them the chart says
+    "no matches" (it used to raise, which stopped the report on a user's corpus)."""
+    from analysis import kwic
+    from analysis.figures import plot_dispersion
+
+    terms = ["no such phrase", "axis of war"]
+    chosen = pd.concat([kwic(seeds, t).assign(term=t) for t in terms], ignore_index=True)
+    fig, (none, one) = plt.subplots(1, 2)
+    plot_dispersion(chosen[chosen["term"] == terms[0]], seeds, label="term", ax=none)
+    assert not none.collections
+    assert [t.get_text() for t in none.texts] == ["no matches in this corpus"]
+    plot_dispersion(chosen, seeds, label="term", ax=one)
+    assert [len(c.get_offsets()) for c in one.collections] == [2]  # "axis of war", twice
+    assert not one.texts
     plt.close("all")
 
 
