@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     info.add_argument(
         "--catalog", type=Path, help="catalog CSV (default: catalog.csv in the folder)"
     )
+    info.add_argument(
+        "--text-column", help="the table column that holds the text, if not text, body, ..."
+    )
 
     export = commands.add_parser("export", help="write the corpus tables as CSV or Parquet")
     export.add_argument(
@@ -35,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         help="folder, text file or table, or a quoted glob of shards ('feeds/*.parquet')",
     )
     export.add_argument("--catalog", type=Path)
+    export.add_argument(
+        "--text-column", help="the table column that holds the text, if not text, body, ..."
+    )
     export.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
     export.add_argument(
         "--format",
@@ -56,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     figures = commands.add_parser("figures", help="regenerate the registered figures (PNG and SVG)")
     figures.add_argument("--corpus", type=Path, default=SEEDS_DIR)
     figures.add_argument("--catalog", type=Path)
+    figures.add_argument(
+        "--text-column", help="the table column that holds the text, if not text, body, ..."
+    )
     figures.add_argument("--out", type=Path, default=FIGURES_DIR)
     figures.add_argument("--only", help="comma-separated figure names (default: all)")
     figures.add_argument("--list", action="store_true", help="list the figures and exit")
@@ -95,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 def _load(args):
     from .corpus import load_corpus
 
-    return load_corpus(args.corpus, catalog=args.catalog)
+    return load_corpus(args.corpus, catalog=args.catalog, text_column=args.text_column)
 
 
 def _names(option: str | None, known: list[str], what: str) -> list[str]:
@@ -190,6 +199,7 @@ def _export_shards(args) -> int:
         chunk_size=args.chunk_size or 500,
         tables=_names(args.tables, TABLE_NAMES, "table"),
         catalog=args.catalog,
+        text_column=args.text_column,
         progress=not args.no_progress,
     )
     print(summary)

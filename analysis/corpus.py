@@ -29,7 +29,7 @@ from dateutil import parser as dateparser
 from .characters import non_ascii_characters
 from .cleaning import clean, forget_cleaned, rules_file
 from .frames import frame
-from .outlets import find_outlet
+from .outlets import default_outlets, find_outlet
 
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-‐‑][^\W_]+)*")
 """A word token for lexical analysis: a run of letters or digits; internal apostrophes
@@ -95,6 +95,10 @@ class LoadReport:
     n_read: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     warnings: list[str] = field(default_factory=list)
+    # numeric dates that could be day or month first, and those that can only be day
+    # first (13/03/2025): (source, value, date read), summed up in one warning
+    ambiguous_dates: list[tuple[str, str, dt.date]] = field(default_factory=list)
+    day_first_dates: list[tuple[str, str, dt.date]] = field(default_factory=list)
 
     def __str__(self) -> str:
         lines = [f"Loaded {self.n_read} article(s) from {self.source}."]
@@ -242,6 +246,8 @@ class ChunkResult:
     warnings: list[str]
     catalog_matched: set[str]
     catalog_notes: dict[int, str]  # catalog row -> warning
+    ambiguous_dates: list[tuple[str, str, dt.date]] = field(default_factory=list)
+    day_first_dates: list[tuple[str, str, dt.date]] = field(default_factory=list)
 
 
 class CorpusReader:
@@ -366,6 +372,15 @@ class CorpusReader:
         for block in blocks:
             if columns is None:
                 columns = _table_columns(block, where, self.text_column)
+                if columns["article_id"] is None:
+                    used = set(columns.values())
+                    unused = [str(c) for c in _names(block) if c not in used]
+                    self.report.warnings.append(
+                        f"{where if path is not None else 'the DataFrame'}: no id column (looked for "
+                        f"{', '.join(TABLE_FIELDS['article_id'])}): ids are made from row "
+                        f"numbers ({stem}-1, {stem}-2, ...)"
+                        + (f"; columns not read: {', '.join(unused)}" if unused else "")
+                    )
             rows = _table_rows(
                 block, where, stem, id_width, first_row, columns, self.report, self._seen
             )
@@ -374,26 +389,57 @@ class CorpusReader:
 
     def add(self, result: ChunkResult) -> None:
         """Fold one loaded chunk's result into the report (in corpus order)."""
-        self.report.n_read += result.n_articles
-        self.report.skipped.extend(result.skipped)
-        self.report.warnings.extend(result.warnings)
+        add_result(self.report, result)
         self._catalog_matched |= result.catalog_matched
         self._catalog_notes.update(result.catalog_notes)
 
     def finish(self) -> LoadReport:
-        """Add the catalog's warnings, in catalog order; idempotent."""
-        if not self._done and self.catalog is not None:
-            path = self.catalog.attrs.get("path", "catalog")
-            for i, article_id in enumerate(self.catalog["article_id"]):
-                if article_id not in self._catalog_matched:
-                    line = self.catalog.attrs["lines"][article_id]
-                    self.report.warnings.append(
-                        f"{path}:{line}: catalog names {article_id!r}, which is not in the corpus"
-                    )
-                elif i in self._catalog_notes:
-                    self.report.warnings.append(self._catalog_notes[i])
+        """Add the warnings only the whole corpus can give; idempotent."""
+        if not self._done:
+            finish_report(self.report, self.catalog, self._catalog_matched, self._catalog_notes)
         self._done = True
         return self.report
+
+
+def add_result(report: LoadReport, result: ChunkResult) -> None:
+    """Fold one chunk's result into ``report`` (chunks in corpus order)."""
+    report.n_read += result.n_articles
+    report.skipped.extend(result.skipped)
+    report.warnings.extend(result.warnings)
+    report.ambiguous_dates.extend(result.ambiguous_dates)
+    report.day_first_dates.extend(result.day_first_dates)
+
+
+def finish_report(report: LoadReport, catalog, matched: set[str], notes: dict[int, str]) -> None:
+    """Add what only the whole corpus can tell: one warning on dates that could be day
+    or month first, then the catalog's warnings, in catalog order."""
+    ambiguous, day_first = report.ambiguous_dates, report.day_first_dates
+    if ambiguous:
+        source, value, date = ambiguous[0]
+        warning = (
+            f"{len(ambiguous)} date(s) could be day or month first and were read month "
+            f"first, as in the US: the first, {value!r} ({source}), as {date:%Y-%m-%d}"
+        )
+        if day_first:
+            source, value, date = day_first[0]
+            warning += (
+                f"; but {len(day_first)} other(s) can only be day first, such as {value!r}"
+                f" ({source}), so the source probably writes the day first"
+            )
+        report.warnings.append(
+            warning + ". If they are day first, write them as YYYY-MM-DD or give the "
+            "dates in a catalog"
+        )
+    if catalog is not None:
+        path = catalog.attrs.get("path", "catalog")
+        for i, article_id in enumerate(catalog["article_id"]):
+            if article_id not in matched:
+                line = catalog.attrs["lines"][article_id]
+                report.warnings.append(
+                    f"{path}:{line}: catalog names {article_id!r}, which is not in the corpus"
+                )
+            elif i in notes:
+                report.warnings.append(notes[i])
 
 
 def load_chunk(task: ChunkTask, rules, catalog=None) -> tuple[pd.DataFrame, ChunkResult]:
@@ -422,7 +468,14 @@ def load_chunk(task: ChunkTask, rules, catalog=None) -> tuple[pd.DataFrame, Chun
     corpus["published_estimated"] = corpus["published_estimated"].astype(bool)
     n_chars = sum(len(raw) for raw in corpus["raw"].tolist())
     return corpus, ChunkResult(
-        len(corpus), n_chars, report.skipped, report.warnings, matched, notes
+        len(corpus),
+        n_chars,
+        report.skipped,
+        report.warnings,
+        matched,
+        notes,
+        report.ambiguous_dates,
+        report.day_first_dates,
     )
 
 
@@ -640,7 +693,8 @@ def _table_columns(table, where: str, text_column) -> dict:
         raise CorpusError(
             f"{where}: no text column (looked for {', '.join(TABLE_FIELDS['text'])}); "
             f"the table has columns: {', '.join(map(str, _names(table)))}. "
-            "Name the text column with load_corpus(..., text_column=...)."
+            "Name the text column with load_corpus(..., text_column=...) or, on the command "
+            "line, --text-column (info, export, figures); or rename it to 'text'."
         )
     return columns
 
@@ -745,11 +799,17 @@ def _article(article_id, source, raw, given, basis, report, rules) -> dict:
                 report.warnings.append(f"{source}: cannot read the date {value!r}; left missing")
             else:
                 published_basis = value_basis
+                if is_day_month_ambiguous(value):
+                    report.ambiguous_dates.append((source, str(value).strip(), published))
+                elif _is_day_first(value):
+                    report.day_first_dates.append((source, str(value).strip(), published))
                 break
 
     outlet, outlet_basis = given.get("outlet"), basis
     if not outlet and header.get("outlet"):
         outlet, outlet_basis = header["outlet"], "header"
+    if outlet:  # "Kyiv Independent" and "The Kyiv Independent" are one outlet
+        outlet = default_outlets().canonical(outlet)
     if not outlet and cleaned.outlets:
         outlet, rule = cleaned.outlets[0]
         outlet_basis = f"boilerplate: {rule}"
@@ -773,12 +833,33 @@ def _article(article_id, source, raw, given, basis, report, rules) -> dict:
     }
 
 
+# 03/04/2025, 3.4.25, 03-04-2025: day and month both 12 or less, and not equal
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})\b")
+
+
+def is_day_month_ambiguous(value) -> bool:
+    """Whether ``value`` is a numeric date that reads as two different days, day first
+    or month first ("03/04/2025"); :func:`parse_date` reads it month first."""
+    m = _NUMERIC_DATE.match(str(value)) if isinstance(value, str) else None
+    if not m:
+        return False
+    a, b = int(m.group(1)), int(m.group(2))
+    return a != b and 1 <= a <= 12 and 1 <= b <= 12
+
+
+def _is_day_first(value) -> bool:
+    """Whether ``value`` is a numeric date whose first number can only be a day (13/03/2025)."""
+    m = _NUMERIC_DATE.match(str(value)) if isinstance(value, str) else None
+    return bool(m) and 12 < int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
+
+
 def parse_date(value) -> dt.date | None:
     """A calendar date from a header, table or catalog value, or None if unreadable.
 
     ISO dates (2026-01-08, 2026-01-08T10:00:00Z) are read as such; other spellings
     ("8 January 2026", "Jan 8, 2026") by dateutil. Numeric day/month orders are
-    ambiguous (01/02/2026), so they are read month first, as dateutil does.
+    ambiguous (01/02/2026), so they are read month first, as dateutil does, and
+    :func:`load_corpus` warns about them (:func:`is_day_month_ambiguous`).
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -891,7 +972,7 @@ def _apply_catalog(corpus: pd.DataFrame, catalog: pd.DataFrame) -> tuple[set[str
             if row.get(name, "").strip():
                 corpus.at[i, name] = row[name].strip()
         if row.get("outlet", "").strip():
-            corpus.at[i, "outlet"] = row["outlet"].strip()
+            corpus.at[i, "outlet"] = default_outlets().canonical(row["outlet"].strip())
             corpus.at[i, "outlet_basis"] = "catalog"
         if row.get("published", "").strip():
             date = parse_date(row["published"])

@@ -34,7 +34,16 @@ import dask
 import dask.dataframe as dd
 import pandas as pd
 
-from .corpus import ChunkTask, CorpusError, CorpusReader, LoadReport, load_chunk, rules_file
+from .corpus import (
+    ChunkTask,
+    CorpusError,
+    CorpusReader,
+    LoadReport,
+    add_result,
+    finish_report,
+    load_chunk,
+    rules_file,
+)
 
 
 @lru_cache(maxsize=1)
@@ -79,15 +88,16 @@ def _partition_tables(spec, names, boilerplate, catalog, text_column) -> dict:
     from .tables import Tables
 
     rules = rules_file(boilerplate)
-    skipped = []
+    skipped, warnings = [], []
     if isinstance(spec, ChunkTask):
         task = spec
     else:  # one table file, read here, in the worker
         reader = CorpusReader(spec, text_column=text_column, boilerplate=boilerplate)
         (task,) = list(reader.tasks())
-        skipped = reader.report.skipped
+        skipped, warnings = reader.report.skipped, reader.report.warnings
     corpus, result = load_chunk(task, rules, catalog)
     result.skipped[:0] = skipped
+    result.warnings[:0] = warnings
     tables = Tables(corpus, chunk=True)
     out = {name: _conform(tables[name], name) for name in names}
     out["_result"] = result
@@ -100,21 +110,10 @@ def _report(source: str, results, catalog, listing_skipped) -> LoadReport:
     report.skipped.extend(listing_skipped)
     matched, notes = set(), {}
     for result in results:
-        report.n_read += result.n_articles
-        report.skipped.extend(result.skipped)
-        report.warnings.extend(result.warnings)
+        add_result(report, result)
         matched |= result.catalog_matched
         notes.update(result.catalog_notes)
-    if catalog is not None:
-        path = catalog.attrs.get("path", "catalog")
-        for i, article_id in enumerate(catalog["article_id"]):
-            if article_id not in matched:
-                line = catalog.attrs["lines"][article_id]
-                report.warnings.append(
-                    f"{path}:{line}: catalog names {article_id!r}, which is not in the corpus"
-                )
-            elif i in notes:
-                report.warnings.append(notes[i])
+    finish_report(report, catalog, matched, notes)
     return report
 
 

@@ -67,7 +67,10 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
     forms_of: dict[str, tuple[str, ...]] = {}  # canonical name -> its spellings
     for item in data["outlets"]:
         check_keys(item, path, "outlet", required=["name"], optional=["aliases"])
-        forms_of[item["name"]] = (item["name"], *item.get("aliases", []))
+        forms = dict.fromkeys([item["name"], *item.get("aliases", [])])
+        # "The Guardian" is "the Guardian" inside a sentence ("..., the Guardian reports.")
+        forms.update((f"the {f[4:]}", None) for f in list(forms) if str(f).startswith("The "))
+        forms_of[item["name"]] = tuple(forms)
         for alias in forms_of[item["name"]]:
             key = str(alias).lower()
             if key in names and names[key] != item["name"]:

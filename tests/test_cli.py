@@ -74,6 +74,22 @@ def test_errors_are_messages_not_tracebacks(capsys):
     assert main(["export", "--corpus", str(SEEDS_DIR), "--out", "x", "--tables", "nope"]) == 2
 
 
+def test_text_column_names_a_table_column_from_the_shell(tmp_path, capsys):
+    table = pd.DataFrame({"id": ["a"], "story": ["Kyiv said it was ready to talk."]})
+    table.to_csv(tmp_path / "t.csv", index=False)
+    assert main(["info", str(tmp_path / "t.csv")]) == 2
+    assert "or, on the command line, --text-column" in capsys.readouterr().err
+    assert main(["info", str(tmp_path / "t.csv"), "--text-column", "story"]) == 0
+    assert "1 articles, 7 words" in capsys.readouterr().out
+    out = tmp_path / "out"
+    for extra in ([], ["--jobs", "1"]):
+        args = ["export", "--corpus", str(tmp_path / "t.csv"), "--out", str(out / str(len(extra)))]
+        assert main([*args, "--text-column", "story", "--tables", "articles", *extra]) == 0
+    assert pd.read_csv(out / "0" / "articles.csv")["n_words"].tolist() == [7]
+    shards = pd.read_parquet(out / "2" / "articles")
+    assert shards["text"].tolist() == ["Kyiv said it was ready to talk."]
+
+
 # --- actor mentions and quotes (issue 4) ------------------------------------------------
 
 

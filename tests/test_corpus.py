@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from conftest import CENSOR, MOSCOW_TIMES, NO_OUTLET, SPUTNIK, UNN, article
 
-from analysis import SEEDS_DIR, CorpusError, count_words, load_corpus
+from analysis import SEEDS_DIR, CorpusError, count_words, iter_corpus, load_corpus
 from analysis.corpus import COLUMNS
 
 
@@ -223,6 +223,72 @@ def test_tables_csv_jsonl_parquet(tmp_path):
         assert any("row 2" in w and "'not a date'" in w for w in report.warnings)
 
 
+def test_outlet_names_from_a_table_header_or_text_are_one_outlet(tmp_path):
+    """Kyiv Independent (a table), The Kyiv Independent (a header) and "..., the Kyiv
+    Independent reports." (the text) are one outlet, not three bars in a chart."""
+    (tmp_path / "a.txt").write_text("Outlet: Kyiv Independent\n\nTalks resumed.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Talks resumed, the Kyiv Independent reports.\n", "utf-8")
+    (tmp_path / "c.txt").write_text("Source: the guardian\n\nTalks resumed.\n", "utf-8")
+    corpus = load_corpus(tmp_path).set_index("article_id")
+    assert list(corpus["outlet"]) == [
+        "The Kyiv Independent",
+        "The Kyiv Independent",
+        "The Guardian",
+    ]
+    assert list(corpus["outlet_basis"])[:2] == [
+        "header",
+        "text: ', the Kyiv Independent reports.' (outlet-reports)",
+    ]
+    table = pd.DataFrame({"id": ["x"], "text": ["Talks resumed."], "outlet": ["Moscow Times"]})
+    assert load_corpus(table).loc[0, "outlet"] == "The Moscow Times"
+    # a name the outlet list does not know stays as written
+    table = pd.DataFrame({"id": ["x"], "text": ["Talks resumed."], "outlet": ["Dnipro Daily"]})
+    assert load_corpus(table).loc[0, "outlet"] == "Dnipro Daily"
+
+
+def test_a_table_without_an_id_column_says_how_ids_are_made(tmp_path):
+    table = pd.DataFrame({"story_id": ["s1", "s2"], "body": ["One.", "Two."], "lang": ["en"] * 2})
+    table.to_csv(tmp_path / "feed.csv", index=False)
+    corpus = load_corpus(tmp_path / "feed.csv")
+    assert list(corpus["article_id"]) == ["feed-1", "feed-2"]
+    assert corpus.attrs["load_report"].warnings == [
+        "feed.csv: no id column (looked for article_id, id, doc_id, document_id): ids are "
+        "made from row numbers (feed-1, feed-2, ...); columns not read: story_id, lang"
+    ]
+    table.rename(columns={"story_id": "id"}).to_csv(tmp_path / "feed.csv", index=False)
+    assert load_corpus(tmp_path / "feed.csv").attrs["load_report"].warnings == []
+
+
+def test_dates_that_could_be_day_or_month_first_are_reported(tmp_path):
+    """10/03/2025 is read month first (3 October), as dateutil does; the load report
+    says so once for the corpus, and says when other dates show the day comes first."""
+    table = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "text": ["One.", "Two.", "Three."],
+            "date": ["10/03/2025", "2025-03-10", "3/3/2025"],
+        }
+    )
+    table.to_csv(tmp_path / "t.csv", index=False)
+    corpus = load_corpus(tmp_path / "t.csv")
+    assert list(corpus["published"].dt.strftime("%Y-%m-%d")) == [
+        "2025-10-03",
+        "2025-03-10",
+        "2025-03-03",
+    ]
+    assert corpus.attrs["load_report"].warnings == [
+        "1 date(s) could be day or month first and were read month first, as in the US: "
+        "the first, '10/03/2025' (t.csv row 1), as 2025-10-03. If they are day first, "
+        "write them as YYYY-MM-DD or give the dates in a catalog"
+    ]
+    table["date"] = ["10/03/2025", "11/03/2025", "13/03/2025"]
+    table.to_csv(tmp_path / "t.csv", index=False)
+    chunks = list(iter_corpus(tmp_path / "t.csv", chunk_size=1))
+    (warning,) = chunks[-1].attrs["load_report"].warnings
+    assert warning.startswith("2 date(s) could be day or month first")
+    assert "but 1 other(s) can only be day first, such as '13/03/2025' (t.csv row 3)" in warning
+
+
 def test_table_without_text_column_lists_its_columns(tmp_path):
     pd.DataFrame({"id": [1], "headline": ["x"]}).to_csv(tmp_path / "t.csv", index=False)
     with pytest.raises(
@@ -278,7 +344,6 @@ def assert_same_rows(chunks, corpus):
 
 
 def test_iter_corpus_chunks_are_the_loaded_corpus_with_catalog_and_report(seeds, tmp_path):
-    from analysis import iter_corpus
 
     for file in SEEDS_DIR.iterdir():
         (tmp_path / file.name).write_bytes(file.read_bytes())
@@ -298,7 +363,6 @@ def test_iter_corpus_chunks_are_the_loaded_corpus_with_catalog_and_report(seeds,
 
 
 def test_iter_corpus_numbers_table_rows_like_load_corpus(tmp_path):
-    from analysis import iter_corpus
 
     rows = [{"text": f"Article number {i}." if i != 3 else " "} for i in range(1, 13)]
     for suffix, write in (
@@ -318,7 +382,6 @@ def test_iter_corpus_numbers_table_rows_like_load_corpus(tmp_path):
 
 
 def test_iter_corpus_glob_of_shards_and_duplicates_across_them(tmp_path):
-    from analysis import iter_corpus
 
     pd.DataFrame({"id": ["a", "b"], "text": ["One.", "Two."]}).to_json(
         tmp_path / "part-0.jsonl", orient="records", lines=True
@@ -342,7 +405,6 @@ def test_iter_corpus_glob_of_shards_and_duplicates_across_them(tmp_path):
 
 
 def test_iter_corpus_on_a_dataframe_and_bad_chunk_size():
-    from analysis import iter_corpus
 
     table = pd.DataFrame({"text": ["One. Two.", "", "Three.", "Four."], "outlet": ["UNN"] * 4})
     corpus = load_corpus(table)
