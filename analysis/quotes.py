@@ -462,6 +462,26 @@ _THAT_OR_QUOTE = re.compile(r"\bthat\b|\x00")
 _FINAL_SEPARATOR = re.compile(r"(,|\s[-–—])\s*$")
 _TO_SENTENCE_END = re.compile(r"[^\x00\"“”]{0,80}[.!?]\s*")
 _SPEAKER_KINDS = {"person", "organisation", "country", "media"}
+# A cue after a negation reports no speech: "The Kremlin has not responded", "declined to comment".
+_NEGATED_CUE = re.compile(
+    r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to)\s+(?:(?:yet|immediately|publicly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _outlet_credit() -> re.Pattern:
+    """A sentence's closing credit to an outlet: ", Politico reports." -- the outlet that
+    relays the statement, not part of what was said (the outlets of ``outlets.yaml``)."""
+    from analysis.outlets import default_outlets
+
+    spellings = {s for forms in default_outlets().spellings.values() for s in forms}
+    names = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    return re.compile(
+        rf",\s+(?:{names})\s+(?:reports|reported|writes|wrote|informs|says|said)\s*[.!?]?\s*$"
+    )
+
+
 # Mention types that can name a speaker, and what resolved_from then says.
 _RESOLVED_FROM_TYPE = {"name": "name", "capital": "capital", "role": "office"}
 
@@ -750,6 +770,8 @@ class _Article:
         for c_start, c_end, cue in self.cue_matches[first:last]:
             if cue.needs_quote and not any(s_start <= q.open < s_end for q in self.quotations):
                 continue
+            if _NEGATED_CUE.search(self.masked, max(s_start, c_start - 24), c_start):
+                continue
             attribution = self._attribute(cue, c_start, c_end, s_start, s_end, index)
             if attribution is not None:
                 found.append((cue, c_start, c_end, *attribution))
@@ -913,6 +935,10 @@ class _Article:
                 return None
             _, p_start, p_end, _ = self.sentences[index - 1]
             return _strip_span(self.text, p_start, p_end, final_stop=False)
+        # an outlet's closing credit is neither what was said nor part of the attribution
+        credit = _outlet_credit().search(self.masked, attr_end, s_end)
+        if credit is not None:
+            s_end = credit.start()
         # attribution at the end of the sentence: the content comes before it
         tail = self.masked[attr_end:s_end]
         tail_short = (

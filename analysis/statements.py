@@ -334,6 +334,20 @@ def _article_statements(
             voice_name = voice["speaker"] if voice is not None else None
             if voice_name is not None and (pd.isna(voice_name) or not str(voice_name).strip()):
                 voice_name = None
+            # the quote whose speech cue is this act's cue: "Maria Lopes threatened to
+            # resign": its speaker, found even when the gazetteer does not list them
+            said_by = next(
+                (
+                    q["speaker"]
+                    for q in quote_rows
+                    if voice is None
+                    and q.get("cue_start", ce) < ce
+                    and cs < q.get("cue_end", cs)
+                    and isinstance(q["speaker"], str)
+                    and kinds.get(q["speaker"]) != "media"
+                ),
+                None,
+            )
             outlet = None
             if voice_name is not None and kinds.get(voice_name) == "media":
                 # "..., Ukrinform reports": the outlet reports the statement, it does
@@ -395,6 +409,8 @@ def _article_statements(
                     speaker, basis = voice_name, "quote"
                 elif doer is not None:
                     speaker, basis = doer["actor"], "agent" if doer is agent else "subject"
+                elif said_by is not None:
+                    speaker, basis = said_by, "quote"
                 else:
                     speaker, basis = _doer_elsewhere(
                         text, sent, previous, match, quote_rows, rows, kinds, usable
@@ -404,6 +420,8 @@ def _article_statements(
                     speaker, basis = voice_name, "quote"
                 elif doer is not None:
                     speaker, basis = doer["actor"], "agent" if doer is agent else "subject"
+                elif said_by is not None:
+                    speaker, basis = said_by, "quote"
                 elif paragraph in last_speaker:
                     speaker, basis = last_speaker[paragraph][0], "context"
                 elif _PRONOUN.match(stext) and last_person is not None:
@@ -506,7 +524,7 @@ def _article_statements(
 # these are turned into records, not the articles' raw text or the quotes' words.
 _ARTICLE_FIELDS = ("text", "published", "published_estimated", "outlet")
 _SENTENCE_FIELDS = ("sentence_id", "paragraph_id", "start", "end", "text", "kind")
-_QUOTE_FIELDS = ("start", "end", "speaker", "speaker_start", "speaker_end")
+_QUOTE_FIELDS = ("start", "end", "speaker", "speaker_start", "speaker_end", "cue_start", "cue_end")
 _MENTION_FIELDS = ("start", "end", "actor", "kind", "type", "camp", "possessive")
 
 

@@ -104,6 +104,32 @@ def test_typographic_marks_and_nested_single_quotes():
             "said",
             "reported",
         ),
+        # a negated cue reports no speech; the other cue of the sentence does
+        (
+            "The Kremlin has not responded, a spokesperson told journalists on Monday.",
+            "a spokesperson",
+            "a spokesperson",
+            "The Kremlin has not responded",
+            "told",
+            "reported",
+        ),
+        # an outlet's closing credit is neither what was said nor its attribution
+        (
+            "Agriculture minister Maria Lopes threatened to resign if the deal is signed, Politico reports.",
+            "Maria Lopes",
+            "Maria Lopes",
+            "to resign if the deal is signed",
+            "threatened",
+            "reported",
+        ),
+        (
+            "Talks resumed, the ministry said, the Guardian reports.",
+            "the ministry",
+            "the ministry",
+            "Talks resumed",
+            "said",
+            "reported",
+        ),
     ],
 )
 def test_one_sentence_forms(text, speaker, alias, quote, cue, mode):

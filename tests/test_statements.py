@@ -419,6 +419,27 @@ def test_without_quotes_the_subject_speaks(frames):
     assert pd.isna(r.speaker) or r.speaker_basis == "context"
 
 
+def test_an_unlisted_speaker_of_the_acts_own_verb_is_the_speaker():
+    """The quotes table finds "Maria Lopes" (not in the gazetteer) as the speaker of
+    "threatened"; the threat whose cue that verb is takes her as its speaker. The
+    outlet's closing credit ("Politico reports") is neither speaker nor statement."""
+    from analysis import Tables, load_corpus
+
+    text = (
+        "Agriculture minister Maria Lopes threatened on Wednesday to resign if the deal "
+        "is signed, Politico reports."
+    )
+    corpus = load_corpus(pd.DataFrame({"id": ["x"], "text": [text], "date": ["2025-03-07"]}))
+    (r,) = Tables(corpus).statements.itertuples()
+    assert (r.act, r.speaker, r.speaker_basis, r.cue) == (
+        "threat",
+        "Maria Lopes",
+        "quote",
+        "threatened",
+    )
+    assert r.event_date == pd.Timestamp("2025-03-05")  # the Wednesday before the Friday
+
+
 def test_empty_corpus(frames):
     corpus, sentences, quotes, mentions = frames
     table = statements(
@@ -550,8 +571,9 @@ def test_moscow_times_thursday_and_earlier_this_week(seed_statements):
     assert r.speaker == "Russia" and r.event_date == pd.Timestamp("2026-01-08")
     r = seed_row(seed_statements, MOSCOW_TIMES, "European leaders and U.S. envoys", "proposal")
     assert (r.event_date, r.date_end) == (pd.Timestamp("2026-01-05"), pd.Timestamp("2026-01-07"))
+    # the rejection's cue is the speech verb of a quote whose "She" is Zakharova
     r = seed_row(seed_statements, MOSCOW_TIMES, "She called the plans", "rejection")
-    assert (r.speaker, r.speaker_basis) == ("Maria Zakharova", "context")
+    assert (r.speaker, r.speaker_basis) == ("Maria Zakharova", "quote")
 
 
 def test_marked_not_counted(seed_statements):
