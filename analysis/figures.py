@@ -235,7 +235,23 @@ def plot_publication_dates(corpus: pd.DataFrame, *, ax=None):
         )
     import matplotlib.dates as mdates
 
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    # Dates are days: ticks on days or months, never hours, each with its year (a span
+    # across New Year otherwise labels "Sep" without one), few enough not to collide.
+    days = (dated["published"].max() - dated["published"].min()).days if len(dated) else 0
+    if not len(dated):
+        ax.set_xticks([])
+    elif days <= 62:
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, -(-days // 6))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    else:
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+        formats = ["%Y", "%b\n%Y", "%d %b\n%Y", "%d %b\n%Y", "%d %b\n%Y", "%d %b\n%Y"]
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(
+            mdates.ConciseDateFormatter(
+                locator, formats=formats, zero_formats=formats, show_offset=False
+            )
+        )
     return ax
 
 
@@ -853,7 +869,7 @@ def plot_acts_per_month(statements: pd.DataFrame, *, acts=("threat", "proposal")
         ax.legend(loc="upper left")
     undated = counts.attrs.get("undated_events", 0)
     if undated:
-        _note(ax, f"Not counted: {undated} events with no known date.", y=-0.16)
+        _note(ax, f"Not counted: {undated} threats and proposals with no known date.", y=-0.16)
     return ax
 
 

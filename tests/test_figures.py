@@ -25,6 +25,27 @@ def test_plot_functions_draw_on_the_given_axes(seeds):
     plt.close("all")
 
 
+def test_publication_dates_label_each_tick_with_its_year(seeds):
+    """Days or months, each with its year (the seeds cross New Year), never hours;
+    a corpus with no known date has no date axis to label."""
+    from analysis.figures import plot_publication_dates
+
+    def ticks(corpus):
+        fig, ax = plt.subplots()
+        plot_publication_dates(corpus, ax=ax)
+        fig.canvas.draw()
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        plt.close(fig)
+        return labels
+
+    assert ticks(seeds) == ["Sep\n2025", "Oct\n2025", "Nov\n2025", "Dec\n2025", "Jan\n2026"]
+    three_days = seeds.assign(
+        published=pd.to_datetime(["2031-03-04", None, None, "2031-03-06", None])
+    )
+    assert ticks(three_days) == ["04 Mar\n2031", "05 Mar\n2031", "06 Mar\n2031"]
+    assert ticks(seeds.assign(published=pd.NaT)) == []
+
+
 def test_source_line_names_corpus_size_and_dates(seeds):
     assert source_line(seeds) == (
         "Source: seeds corpus, 5 articles (2025-09-04 to 2026-01-08; 2 undated). Made with rhetoric-evidence."
