@@ -104,7 +104,10 @@ def main(argv: list[str] | None = None) -> int:
 def _load(args):
     from .corpus import load_corpus
 
-    return load_corpus(args.corpus, catalog=args.catalog, text_column=args.text_column)
+    corpus = load_corpus(args.corpus, catalog=args.catalog, text_column=args.text_column)
+    if corpus.empty:  # a table with a header and no rows, or only empty texts
+        raise ValueError(f"{args.corpus}: no articles to analyse.\n{corpus.attrs['load_report']}")
+    return corpus
 
 
 def _names(option: str | None, known: list[str], what: str) -> list[str]:
@@ -138,8 +141,12 @@ def summary(corpus, removed) -> str:
         + (f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates")
         + (f"; {len(undated)} undated ({', '.join(undated)})" if undated else ""),
         "Outlets: "
-        + ", ".join(
-            f"{k} {v}" for k, v in corpus["outlet"].fillna("unknown").value_counts().items()
+        + ", ".join(  # most articles first, then by name; unknown last
+            f"{k} {v}"
+            for k, v in sorted(
+                corpus["outlet"].fillna("unknown").value_counts().items(),
+                key=lambda kv: (kv[0] == "unknown", -kv[1], kv[0]),
+            )
         ),
         f"Removed before analysis: {len(removed)} spans, "
         f"{int((removed['raw_end'] - removed['raw_start']).sum()):,} characters"

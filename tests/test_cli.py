@@ -90,6 +90,18 @@ def test_text_column_names_a_table_column_from_the_shell(tmp_path, capsys):
     assert shards["text"].tolist() == ["Kyiv said it was ready to talk."]
 
 
+def test_a_table_with_no_articles_is_an_error_and_outlets_are_listed_in_order(tmp_path, capsys):
+    (tmp_path / "empty.csv").write_text("id,text\n", encoding="utf-8")
+    assert main(["info", str(tmp_path / "empty.csv")]) == 2
+    assert "empty.csv: no articles to analyse." in capsys.readouterr().err
+    table = pd.DataFrame(
+        {"id": list("abcd"), "text": ["One."] * 4, "outlet": ["Reuters", "AFP", None, "Reuters"]}
+    )
+    table.to_csv(tmp_path / "t.csv", index=False)
+    assert main(["info", str(tmp_path / "t.csv")]) == 0
+    assert "Outlets: Reuters 2, AFP 1, unknown 1\n" in capsys.readouterr().out
+
+
 # --- actor mentions and quotes (issue 4) ------------------------------------------------
 
 
