@@ -595,9 +595,24 @@ def plot_speakers_by_outlet(quotes: pd.DataFrame, corpus: pd.DataFrame, *, ax=No
     return ax
 
 
-def co_mentions(mentions: pd.DataFrame, *, types=("name", "capital")) -> pd.DataFrame:
-    """Pairs of actors named in the same sentence: ``actor_a``, ``actor_b``, ``sentences``."""
-    rows = mentions[mentions["type"].isin(types)]
+def without_own_outlet(mentions: pd.DataFrame, corpus: pd.DataFrame | None) -> pd.DataFrame:
+    """``mentions`` less those of each article's own outlet ("..., UNN reports." in a
+    UNN article, "told Sputnik" in Sputnik's): a byline, not an actor appearing with
+    the others. Other outlets an article names (TASS cited by another) stay."""
+    if corpus is None or mentions.empty:
+        return mentions
+    own = mentions["article_id"].map(dict(zip(corpus["article_id"], corpus["outlet"], strict=True)))
+    return mentions[~((mentions["kind"] == "media") & (mentions["actor"] == own))]
+
+
+def co_mentions(
+    mentions: pd.DataFrame, *, types=("name", "capital"), corpus: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Pairs of actors named in the same sentence: ``actor_a``, ``actor_b``, ``sentences``.
+
+    Given the ``corpus``, an article naming its own outlet is not a co-mention
+    (:func:`without_own_outlet`)."""
+    rows = without_own_outlet(mentions[mentions["type"].isin(types)], corpus)
     pairs: dict[tuple[str, str], int] = {}
     for _, group in rows.groupby(["article_id", "sentence_id"], sort=True):
         actors = sorted(set(group["actor"]))
@@ -613,17 +628,25 @@ def co_mentions(mentions: pd.DataFrame, *, types=("name", "capital")) -> pd.Data
 
 
 def plot_co_mentions(
-    mentions: pd.DataFrame, *, ax=None, top: int = 25, min_sentences: int = 1, seed: int = 0
+    mentions: pd.DataFrame,
+    *,
+    corpus: pd.DataFrame | None = None,
+    ax=None,
+    top: int = 25,
+    min_sentences: int = 1,
+    seed: int = 0,
 ):
     """Actors named in the same sentence: a network, node size = mentions, colour = camp.
 
     Only the ``top`` most-named actors (names and capitals) are drawn, and only
     those that share a sentence with another of them at least ``min_sentences`` times.
+    Given the ``corpus``, an article's own outlet naming itself is left out
+    (:func:`without_own_outlet`).
     """
     import networkx as nx
 
     ax = _axes(ax, (9, 8))
-    rows = mentions[mentions["type"].isin(("name", "capital"))]
+    rows = without_own_outlet(mentions[mentions["type"].isin(("name", "capital"))], corpus)
     sizes = rows["actor"].value_counts()
     keep = set(sizes.sort_values(ascending=False, kind="stable").index[:top])
     edges = co_mentions(rows)
@@ -714,7 +737,7 @@ def _who_speaks(tables, fig):
 @figure("co-mentions", size=(10, 9))
 def _co_mentions(tables, fig):
     """Who appears with whom: actors named in the same sentence."""
-    plot_co_mentions(tables.mentions, ax=fig.add_subplot())
+    plot_co_mentions(tables.mentions, corpus=tables.corpus, ax=fig.add_subplot())
 
 
 @figure("naming-variants", size=(8, 5))

@@ -92,6 +92,15 @@ def test_actor_figures_draw_hand_checked_counts(seeds):
     pairs = co_mentions(tables.mentions).set_index(["actor_a", "actor_b"])["sentences"]
     # "London and Paris's discussions ..., Alexey Polishchuk, ..., told Sputnik."
     assert pairs[("Alexey Polishchuk", "London")] == 1
+    assert pairs[("Maria Zakharova", "UNN")] == 1  # "..., UNN reports." in UNN's article
+    # given the corpus, an article's own outlet is its byline, not a co-mention
+    own = co_mentions(tables.mentions, corpus=seeds).set_index(["actor_a", "actor_b"])
+    assert not {"UNN", "Censor.NET", "Sputnik"} & set(own.index.to_frame().stack())
+    assert own.loc[("Alexey Polishchuk", "London"), "sentences"] == 1
+    fig, ax = plt.subplots()
+    plot_co_mentions(tables.mentions, corpus=seeds, ax=ax)
+    labels = {t.get_text() for t in ax.texts}
+    assert "Maria Zakharova" in labels and "UNN" not in labels
 
 
 # --- threats and proposals (issue 5) -------------------------------------------------------
