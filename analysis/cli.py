@@ -29,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     info.add_argument(
         "--text-column", help="the table column that holds the text, if not text, body, ..."
     )
+    info.add_argument(
+        "--dayfirst",
+        action="store_true",
+        help="read numeric dates day first (10/03/2025: 10 March)",
+    )
 
     export = commands.add_parser("export", help="write the corpus tables as CSV or Parquet")
     export.add_argument(
@@ -40,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--catalog", type=Path)
     export.add_argument(
         "--text-column", help="the table column that holds the text, if not text, body, ..."
+    )
+    export.add_argument(
+        "--dayfirst",
+        action="store_true",
+        help="read numeric dates day first (10/03/2025: 10 March)",
     )
     export.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
     export.add_argument(
@@ -64,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     figures.add_argument("--catalog", type=Path)
     figures.add_argument(
         "--text-column", help="the table column that holds the text, if not text, body, ..."
+    )
+    figures.add_argument(
+        "--dayfirst",
+        action="store_true",
+        help="read numeric dates day first (10/03/2025: 10 March)",
     )
     figures.add_argument("--out", type=Path, default=FIGURES_DIR)
     figures.add_argument("--only", help="comma-separated figure names (default: all)")
@@ -104,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
 def _load(args):
     from .corpus import load_corpus
 
-    corpus = load_corpus(args.corpus, catalog=args.catalog, text_column=args.text_column)
+    corpus = load_corpus(
+        args.corpus, catalog=args.catalog, text_column=args.text_column, dayfirst=args.dayfirst
+    )
     if corpus.empty:  # a table with a header and no rows, or only empty texts
         raise ValueError(f"{args.corpus}: no articles to analyse.\n{corpus.attrs['load_report']}")
     return corpus
@@ -207,6 +224,7 @@ def _export_shards(args) -> int:
         tables=_names(args.tables, TABLE_NAMES, "table"),
         catalog=args.catalog,
         text_column=args.text_column,
+        dayfirst=args.dayfirst,
         progress=not args.no_progress,
     )
     print(summary)

@@ -137,6 +137,7 @@ def load_corpus(
     catalog=None,
     text_column: str | None = None,
     boilerplate=None,
+    dayfirst: bool = False,
 ) -> pd.DataFrame:
     """Load articles into a DataFrame, one row per article.
 
@@ -148,12 +149,16 @@ def load_corpus(
     published_estimated, url, notes; its values override what the text says.
     ``catalog=False`` reads no catalog, even the folder's own: what the texts alone say.
     ``boilerplate`` is another rules file instead of ``lexicons/boilerplate.yaml``.
+    ``dayfirst=True`` reads numeric dates day first (10/03/2025 is 10 March); by
+    default they are read month first, and the load report counts the ambiguous ones.
 
     Columns: see :data:`COLUMNS`. ``attrs["load_report"]`` is a :class:`LoadReport`,
     ``attrs["name"]`` a short name for figure source lines. For corpora larger than
     memory, :func:`iter_corpus` yields the same rows in chunks.
     """
-    reader = CorpusReader(source, catalog=catalog, text_column=text_column, boilerplate=boilerplate)
+    reader = CorpusReader(
+        source, catalog=catalog, text_column=text_column, boilerplate=boilerplate, dayfirst=dayfirst
+    )
     chunks = []
     for task in reader.tasks():
         chunk, result = load_chunk(task, reader.rules, reader.catalog)
@@ -173,6 +178,7 @@ def iter_corpus(
     catalog=None,
     text_column: str | None = None,
     boilerplate=None,
+    dayfirst: bool = False,
 ):
     """Yield the corpus of ``source`` in chunks of at most ``chunk_size`` articles.
 
@@ -192,6 +198,7 @@ def iter_corpus(
         catalog=catalog,
         text_column=text_column,
         boilerplate=boilerplate,
+        dayfirst=dayfirst,
     )
     for task in reader.tasks():
         chunk, result = load_chunk(task, reader.rules, reader.catalog)
@@ -231,6 +238,7 @@ class ChunkTask:
 
     files: list[tuple[Path, str]] = field(default_factory=list)
     rows: list[tuple[str, str, str, dict]] = field(default_factory=list)
+    dayfirst: bool = False  # numeric dates day first (10/03/2025: 10 March)
 
     def __len__(self) -> int:
         return len(self.files) or len(self.rows)
@@ -269,9 +277,11 @@ class CorpusReader:
         catalog=None,
         text_column: str | None = None,
         boilerplate=None,
+        dayfirst: bool = False,
     ):
         self.source = source
         self.chunk_size = chunk_size
+        self.dayfirst = dayfirst
         self.text_column = text_column
         self.boilerplate = boilerplate
         self.rules = rules_file(boilerplate)
@@ -350,9 +360,9 @@ class CorpusReader:
             pairs = list(zip(self._files, self._shown, strict=True))
             for start in range(0, len(pairs), size):
                 n_tasks += 1
-                yield ChunkTask(files=pairs[start : start + size])
+                yield ChunkTask(files=pairs[start : start + size], dayfirst=self.dayfirst)
         if n_tasks == 0:  # nothing to read (every file skipped, or an empty table)
-            yield ChunkTask()
+            yield ChunkTask(dayfirst=self.dayfirst)
 
     def _row_tasks(self, blocks, where: str, n_rows: int | None, *, path: Path | None = None):
         """Tasks of table rows; ids, empty texts and duplicates are settled here."""
@@ -385,7 +395,7 @@ class CorpusReader:
                 block, where, stem, id_width, first_row, columns, self.report, self._seen
             )
             first_row += len(block)
-            yield ChunkTask(rows=rows)
+            yield ChunkTask(rows=rows, dayfirst=self.dayfirst)
 
     def add(self, result: ChunkResult) -> None:
         """Fold one loaded chunk's result into the report (in corpus order)."""
@@ -427,8 +437,8 @@ def finish_report(report: LoadReport, catalog, matched: set[str], notes: dict[in
                 f" ({source}), so the source probably writes the day first"
             )
         report.warnings.append(
-            warning + ". If they are day first, write them as YYYY-MM-DD or give the "
-            "dates in a catalog"
+            warning + ". If they are day first, load with dayfirst=True (--dayfirst on "
+            "the command line), or write them as YYYY-MM-DD"
         )
     if catalog is not None:
         path = catalog.attrs.get("path", "catalog")
@@ -453,16 +463,17 @@ def load_chunk(task: ChunkTask, rules, catalog=None) -> tuple[pd.DataFrame, Chun
             report,
             rules,
             shown=[shown for _, shown in task.files],
+            dayfirst=task.dayfirst,
         )
     else:
         records = [
-            _article(article_id, label, raw, given, "table", report, rules)
+            _article(article_id, label, raw, given, "table", report, rules, task.dayfirst)
             for article_id, label, raw, given in task.rows
         ]
     corpus = frame([tuple(r[name] for name in COLUMNS) for r in records], COLUMNS)
     matched, notes = set(), {}
     if catalog is not None:
-        matched, notes = _apply_catalog(corpus, catalog)
+        matched, notes = _apply_catalog(corpus, catalog, task.dayfirst)
     corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
     corpus["n_words"] = corpus["n_words"].astype("int64")
     corpus["published_estimated"] = corpus["published_estimated"].astype(bool)
@@ -559,6 +570,7 @@ def _from_files(
     *,
     shown: list[str] | None = None,
     seen: dict | None = None,
+    dayfirst: bool = False,
 ) -> list[dict]:
     """Articles from text files; ``source`` is shown relative to the folder ``base``.
 
@@ -588,7 +600,7 @@ def _from_files(
                 "rename one of the files"
             )
         seen[article_id] = path
-        records.append(_article(article_id, where, raw, {}, "file", report, rules))
+        records.append(_article(article_id, where, raw, {}, "file", report, rules, dayfirst))
     return records
 
 
@@ -783,7 +795,7 @@ def _cell(value) -> str | None:
 # --- one article -------------------------------------------------------------------------
 
 
-def _article(article_id, source, raw, given, basis, report, rules) -> dict:
+def _article(article_id, source, raw, given, basis, report, rules, dayfirst=False) -> dict:
     """One corpus row from raw text and the metadata a table or file gave."""
     cleaned = clean(raw, rules)
     header = cleaned.metadata
@@ -794,11 +806,13 @@ def _article(article_id, source, raw, given, basis, report, rules) -> dict:
         (header.get("published"), "header"),
     ):
         if value:
-            published = parse_date(value)
+            published = parse_date(value, dayfirst=dayfirst)
             if published is None:
                 report.warnings.append(f"{source}: cannot read the date {value!r}; left missing")
             else:
                 published_basis = value_basis
+                if dayfirst:  # the user said how to read them: nothing to report
+                    break
                 if is_day_month_ambiguous(value):
                     report.ambiguous_dates.append((source, str(value).strip(), published))
                 elif _is_day_first(value):
@@ -853,13 +867,14 @@ def _is_day_first(value) -> bool:
     return bool(m) and 12 < int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
 
 
-def parse_date(value) -> dt.date | None:
+def parse_date(value, *, dayfirst: bool = False) -> dt.date | None:
     """A calendar date from a header, table or catalog value, or None if unreadable.
 
     ISO dates (2026-01-08, 2026-01-08T10:00:00Z) are read as such; other spellings
     ("8 January 2026", "Jan 8, 2026") by dateutil. Numeric day/month orders are
     ambiguous (01/02/2026), so they are read month first, as dateutil does, and
-    :func:`load_corpus` warns about them (:func:`is_day_month_ambiguous`).
+    :func:`load_corpus` warns about them (:func:`is_day_month_ambiguous`), unless
+    ``dayfirst`` says the day comes first.
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -875,7 +890,8 @@ def parse_date(value) -> dt.date | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return dateparser.parse(text, default=dt.datetime(1900, 1, 1)).date()
+            default = dt.datetime(1900, 1, 1)
+            return dateparser.parse(text, default=default, dayfirst=dayfirst).date()
     except (ValueError, OverflowError):
         return None
 
@@ -953,7 +969,9 @@ def read_catalog(path) -> pd.DataFrame:
     return catalog
 
 
-def _apply_catalog(corpus: pd.DataFrame, catalog: pd.DataFrame) -> tuple[set[str], dict[int, str]]:
+def _apply_catalog(
+    corpus: pd.DataFrame, catalog: pd.DataFrame, dayfirst: bool = False
+) -> tuple[set[str], dict[int, str]]:
     """Apply the catalog to the rows it names; return those ids and warnings by catalog row.
 
     The caller reports catalog ids that no article has once the whole corpus is read.
@@ -975,7 +993,7 @@ def _apply_catalog(corpus: pd.DataFrame, catalog: pd.DataFrame) -> tuple[set[str
             corpus.at[i, "outlet"] = default_outlets().canonical(row["outlet"].strip())
             corpus.at[i, "outlet_basis"] = "catalog"
         if row.get("published", "").strip():
-            date = parse_date(row["published"])
+            date = parse_date(row["published"], dayfirst=dayfirst)
             old = corpus.at[i, "published"]
             if old is not None and not pd.isna(old) and old != date:
                 notes[number] = (

@@ -83,7 +83,7 @@ def _conform(table: pd.DataFrame, name: str) -> pd.DataFrame:
     return table
 
 
-def _partition_tables(spec, names, boilerplate, catalog, text_column) -> dict:
+def _partition_tables(spec, names, boilerplate, catalog, text_column, dayfirst=False) -> dict:
     """Load one partition and compute its tables; also what it adds to the load report."""
     from .tables import Tables
 
@@ -92,7 +92,9 @@ def _partition_tables(spec, names, boilerplate, catalog, text_column) -> dict:
     if isinstance(spec, ChunkTask):
         task = spec
     else:  # one table file, read here, in the worker
-        reader = CorpusReader(spec, text_column=text_column, boilerplate=boilerplate)
+        reader = CorpusReader(
+            spec, text_column=text_column, boilerplate=boilerplate, dayfirst=dayfirst
+        )
         (task,) = list(reader.tasks())
         skipped, warnings = reader.report.skipped, reader.report.warnings
     corpus, result = load_chunk(task, rules, catalog)
@@ -181,6 +183,7 @@ def dask_corpus(
     catalog=None,
     text_column: str | None = None,
     boilerplate=None,
+    dayfirst: bool = False,
 ) -> DaskCorpus:
     """Every table of ``source`` as a Dask DataFrame, one partition per shard or chunk.
 
@@ -188,10 +191,13 @@ def dask_corpus(
     the worker; shards without an id column get the ids :func:`load_corpus` gives),
     a single table file, or a folder of text files (``partition_size`` files per
     partition). The tables equal those of ``Tables(load_corpus(source))``, with
-    corpus-level steps applied (see the module doc).
+    corpus-level steps applied (see the module doc). ``catalog``, ``text_column``,
+    ``boilerplate`` and ``dayfirst`` are those of :func:`~analysis.corpus.load_corpus`.
     """
     with dask.config.set(KEEP_DTYPES):
-        return _dask_corpus(source, tables, partition_size, catalog, text_column, boilerplate)
+        return _dask_corpus(
+            source, tables, partition_size, catalog, text_column, boilerplate, dayfirst
+        )
 
 
 # Keep the tables' own dtypes: by default Dask turns text columns into Arrow strings
@@ -199,7 +205,7 @@ def dask_corpus(
 KEEP_DTYPES = {"dataframe.convert-string": False}
 
 
-def _dask_corpus(source, tables, partition_size, catalog, text_column, boilerplate):
+def _dask_corpus(source, tables, partition_size, catalog, text_column, boilerplate, dayfirst):
     from .corpus import read_catalog
     from .tables import REDUCTIONS, TABLE_NAMES
 
@@ -220,13 +226,15 @@ def _dask_corpus(source, tables, partition_size, catalog, text_column, boilerpla
             if catalog is not None:
                 catalog_table = read_catalog(catalog)
         else:  # a folder: list it here, read the files in the workers
-            reader = CorpusReader(path, chunk_size=partition_size, catalog=catalog)
+            reader = CorpusReader(
+                path, chunk_size=partition_size, catalog=catalog, dayfirst=dayfirst
+            )
             specs = list(reader.tasks())
             catalog_table = reader.catalog
             listing_skipped = reader.report.skipped
     parts = [
         dask.delayed(_partition_tables, pure=True)(
-            spec, names, boilerplate, catalog_table, text_column
+            spec, names, boilerplate, catalog_table, text_column, dayfirst
         )
         for spec in specs
     ]

@@ -135,13 +135,15 @@ def export_shards(
     catalog=None,
     text_column: str | None = None,
     boilerplate=None,
+    dayfirst: bool = False,
     progress: bool = True,
 ) -> ExportSummary:
     """Write every table of ``source`` as Parquet shards under ``out``; see the module doc.
 
     ``jobs`` worker processes (1: all in this process) each take chunks of
     ``chunk_size`` articles. ``tables`` (default :data:`~analysis.tables.TABLE_NAMES`)
-    chooses the tables. ``out/load_report.txt`` is the load report of the whole
+    chooses the tables; ``catalog``, ``text_column``, ``boilerplate`` and ``dayfirst``
+    are those of :func:`~analysis.corpus.load_corpus`. ``out/load_report.txt`` is the load report of the whole
     corpus. Earlier shards in ``out/<table>/`` of the tables written are replaced. A progress bar (tqdm,
     on stderr) shows articles done, MB/s and the time left.
     """
@@ -161,6 +163,7 @@ def export_shards(
         catalog=catalog,
         text_column=text_column,
         boilerplate=boilerplate,
+        dayfirst=dayfirst,
     )
     out = Path(out)
     for name in names:

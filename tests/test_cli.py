@@ -90,6 +90,22 @@ def test_text_column_names_a_table_column_from_the_shell(tmp_path, capsys):
     assert shards["text"].tolist() == ["Kyiv said it was ready to talk."]
 
 
+def test_dayfirst_reads_numeric_dates_day_first_from_the_shell(tmp_path, capsys):
+    table = pd.DataFrame({"id": ["a"], "text": ["Talks resumed."], "date": ["10/03/2025"]})
+    table.to_csv(tmp_path / "t.csv", index=False)
+    assert main(["info", str(tmp_path / "t.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "Published: 2025-10-03" in out and "could be day or month first" in out
+    assert main(["info", str(tmp_path / "t.csv"), "--dayfirst"]) == 0
+    out = capsys.readouterr().out
+    assert "Published: 2025-03-10" in out and "could be day or month first" not in out
+    args = ["export", "--corpus", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o")]
+    assert main([*args, "--tables", "articles", "--jobs", "1", "--dayfirst"]) == 0
+    assert pd.read_parquet(tmp_path / "o" / "articles")["published"].tolist() == [
+        pd.Timestamp("2025-03-10")
+    ]
+
+
 def test_a_table_with_no_articles_is_an_error_and_outlets_are_listed_in_order(tmp_path, capsys):
     (tmp_path / "empty.csv").write_text("id,text\n", encoding="utf-8")
     assert main(["info", str(tmp_path / "empty.csv")]) == 2

@@ -279,7 +279,7 @@ def test_dates_that_could_be_day_or_month_first_are_reported(tmp_path):
     assert corpus.attrs["load_report"].warnings == [
         "1 date(s) could be day or month first and were read month first, as in the US: "
         "the first, '10/03/2025' (t.csv row 1), as 2025-10-03. If they are day first, "
-        "write them as YYYY-MM-DD or give the dates in a catalog"
+        "load with dayfirst=True (--dayfirst on the command line), or write them as YYYY-MM-DD"
     ]
     table["date"] = ["10/03/2025", "11/03/2025", "13/03/2025"]
     table.to_csv(tmp_path / "t.csv", index=False)
@@ -287,6 +287,12 @@ def test_dates_that_could_be_day_or_month_first_are_reported(tmp_path):
     (warning,) = chunks[-1].attrs["load_report"].warnings
     assert warning.startswith("2 date(s) could be day or month first")
     assert "but 1 other(s) can only be day first, such as '13/03/2025' (t.csv row 3)" in warning
+    # told that the day comes first: 10 March, and nothing to report
+    corpus = load_corpus(tmp_path / "t.csv", dayfirst=True)
+    assert list(corpus["published"].dt.strftime("%m-%d")) == ["03-10", "03-11", "03-13"]
+    assert corpus.attrs["load_report"].warnings == []
+    chunks = list(iter_corpus(tmp_path / "t.csv", chunk_size=2, dayfirst=True))
+    assert pd.concat(chunks)["published"].tolist() == corpus["published"].tolist()
 
 
 def test_table_without_text_column_lists_its_columns(tmp_path):

@@ -74,6 +74,22 @@ def test_folder_with_catalog_and_parquet_output(client, tmp_path):
         pd.testing.assert_frame_equal(read_table(tmp_path / "out", name), expected[name], obj=name)
 
 
+def test_shards_pass_on_dayfirst_and_the_date_warning(client, tmp_path):
+    """Dates in JSON Lines shards read by the workers: the load report counts the
+    ambiguous ones as load_corpus does, and dayfirst reaches the workers."""
+    for i, date in enumerate(["10/03/2025", "11/03/2025"]):
+        row = {"id": f"a{i}", "text": "Talks resumed.", "date": date}
+        pd.DataFrame([row]).to_json(tmp_path / f"s{i}.jsonl", orient="records", lines=True)
+    shards = str(tmp_path / "s*.jsonl")
+    corpus = dask_corpus(shards, tables=["articles"])
+    report = corpus.to_parquet(tmp_path / "out")
+    assert str(report) == str(load_corpus(shards).attrs["load_report"])
+    assert report.warnings[0].startswith("2 date(s) could be day or month first")
+    corpus = dask_corpus(shards, tables=["articles"], dayfirst=True)
+    published = corpus["articles"]["published"].compute().tolist()
+    assert published == [pd.Timestamp("2025-03-10"), pd.Timestamp("2025-03-11")]
+
+
 def test_map_tables_over_a_dask_frame_of_articles(client, seeds):
     articles = dd.from_pandas(seeds.copy(), npartitions=2, sort=False)
     with dask.config.set({"dataframe.convert-string": False}):
