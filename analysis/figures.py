@@ -233,25 +233,7 @@ def plot_publication_dates(corpus: pd.DataFrame, *, ax=None):
             fontsize=8,
             color="0.3",
         )
-    import matplotlib.dates as mdates
-
-    # Dates are days: ticks on days or months, never hours, each with its year (a span
-    # across New Year otherwise labels "Sep" without one), few enough not to collide.
-    days = (dated["published"].max() - dated["published"].min()).days if len(dated) else 0
-    if not len(dated):
-        ax.set_xticks([])
-    elif days <= 62:
-        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, -(-days // 6))))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
-    else:
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
-        formats = ["%Y", "%b\n%Y", "%d %b\n%Y", "%d %b\n%Y", "%d %b\n%Y", "%d %b\n%Y"]
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(
-            mdates.ConciseDateFormatter(
-                locator, formats=formats, zero_formats=formats, show_offset=False
-            )
-        )
+    _date_axis(ax, dated["published"])
     return ax
 
 
@@ -772,12 +754,28 @@ def _from_text(basis: pd.Series) -> np.ndarray:
     return basis.fillna("").str.startswith("text").to_numpy(bool)
 
 
-def _date_axis(ax) -> None:
+def _date_axis(ax, dates: pd.Series) -> None:
+    """Ticks for days: on days or months, never hours, each with its year (a span
+    across New Year otherwise labels "Sep" without one), few enough not to collide;
+    none when no date is known."""
     import matplotlib.dates as mdates
 
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    dates = pd.to_datetime(pd.Series(dates)).dropna()
+    days = (dates.max() - dates.min()).days if len(dates) else 0
+    if not len(dates):
+        ax.set_xticks([])
+    elif days <= 62:
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, -(-days // 6))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    else:
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+        formats = ["%Y", "%b\n%Y", "%d %b\n%Y", "%d %b\n%Y", "%d %b\n%Y", "%d %b\n%Y"]
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(
+            mdates.ConciseDateFormatter(
+                locator, formats=formats, zero_formats=formats, show_offset=False
+            )
+        )
 
 
 def _note(ax, text: str, *, y: float = -0.22) -> None:
@@ -804,13 +802,27 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
     y_of = {lane: i for i, lane in enumerate(lanes)}
     order = [a for a in ACT_STYLE if a in set(ev["act"])]
     offsets = {a: (i - (len(order) - 1) / 2) * 0.12 for i, a in enumerate(order)}
+    labels = []
     for act in order:
         color, marker = ACT_STYLE[act]
-        sub = ev[ev["act"] == act]
+        # events of one lane, act and day share a marker: "×4" says how many; it is
+        # filled when the text names the day of at least one of them
+        sub = ev[ev["act"] == act].assign(_text=lambda d: _from_text(d["date_basis"]))
+        sub = (
+            sub.groupby([by, "event_date"], sort=True)
+            .agg(
+                n=("event_id", "size"),
+                n_articles=("n_articles", "max"),
+                n_shared=("n_articles", lambda a: int((a > 1).sum())),
+                date_end=("date_end", "max"),
+                _text=("_text", "any"),
+            )
+            .reset_index()
+        )
         y = sub[by].map(y_of).to_numpy(float) + offsets[act]
-        text = _from_text(sub["date_basis"])
-        spans = sub["date_end"].notna() & (sub["date_end"] > sub["event_date"])
-        for (_, row), yi in zip(sub[spans].iterrows(), y[spans.to_numpy()], strict=True):
+        text = sub["_text"].to_numpy(bool)
+        spans = (sub["date_end"].notna() & (sub["date_end"] > sub["event_date"])).to_numpy()
+        for (_, row), yi in zip(sub[spans].iterrows(), y[spans], strict=True):
             ax.plot([row["event_date"], row["date_end"]], [yi, yi], color=color, lw=2, alpha=0.6)
         ax.scatter(sub["event_date"][text], y[text], marker=marker, color=color, s=70, zorder=3)
         ax.scatter(
@@ -824,14 +836,29 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
             zorder=3,
         )
         for (_, row), yi in zip(sub.iterrows(), y, strict=True):
-            if row["n_articles"] > 1:
-                ax.annotate(
-                    f"{row['n_articles']} articles",
-                    (row["event_date"], yi),
-                    xytext=(6, 4),
-                    textcoords="offset points",
-                    fontsize=8,
-                )
+            label = f"×{row['n']}" if row["n"] > 1 else ""
+            if row["n"] == 1 and row["n_articles"] > 1:
+                label = f"{row['n_articles']} articles"
+            elif row["n_shared"] == 1:
+                label += f" (one in {row['n_articles']} articles)"
+            elif row["n_shared"] > 1:
+                label += f" ({row['n_shared']} in several articles)"
+            if label:
+                labels.append((label, row["event_date"], yi))
+    # written once every point is drawn: near the right edge, to the left of the point
+    import matplotlib.dates as mdates
+
+    low, high = ax.get_xlim()
+    for label, date, yi in labels:
+        right = mdates.date2num(date) > low + 0.85 * (high - low)
+        ax.annotate(
+            label,
+            (date, yi),
+            xytext=(-6 if right else 6, 4),
+            textcoords="offset points",
+            ha="right" if right else "left",
+            fontsize=8,
+        )
     ax.set_yticks(range(len(lanes)), lanes)
     ax.set_ylim(-0.6, max(len(lanes), 1) - 0.4)
     ax.invert_yaxis()
@@ -839,8 +866,7 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
     ax.set_ylabel(by)
     ax.set_title("Threats, proposals and what surrounds them, over time")
     ax.grid(axis="x")
-    if len(ev):
-        _date_axis(ax)
+    _date_axis(ax, pd.concat([ev["event_date"], ev["date_end"]]))
     handles = [
         Line2D([], [], ls="", marker=ACT_STYLE[a][1], color=ACT_STYLE[a][0], label=a) for a in order
     ] + [
@@ -849,7 +875,11 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     articles = {a for ids in ev["article_ids"].dropna() for a in str(ids).split(", ")}
-    note = f"{len(ev)} dated events from {len(articles)} articles."
+    note = (
+        f"{len(ev)} dated events from {len(articles)} articles; ×n: n events of one act on one"
+        " day (filled if the text names the day of one of them); 'k articles': one event"
+        " reported by k; a line: a span of days."
+    )
     if len(undated):
         note += f" Not shown: {len(undated)} events in articles with no known date."
     _note(ax, note, y=-0.14)
@@ -909,9 +939,21 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
     from matplotlib.lines import Line2D
 
     colors = camp_colors(ev[by]) if by == "camp" else color_map(ev[by])
+    groups = sorted(set(ev[by]))
+    # camps that share a day and a score sit side by side, a third of a point apart
+    dodge = {g: (i - (len(groups) - 1) / 2) * 0.35 for i, g in enumerate(groups)}
     for group, sub in ev.groupby(by, sort=True):
-        text = _from_text(sub["date_basis"])
+        # events of one day and score share a marker ("×3"), filled if the text names
+        # the day of one of them, as large as the most reported of them
+        sub = (
+            sub.assign(_text=_from_text(sub["date_basis"]))
+            .groupby(["event_date", "score"], sort=True)
+            .agg(n=("event_id", "size"), n_articles=("n_articles", "max"), _text=("_text", "any"))
+            .reset_index()
+        )
+        text = sub["_text"].to_numpy(bool)
         sizes = 30 + 20 * (sub["n_articles"].to_numpy() - 1)
+        sub["score"] = sub["score"] + dodge[group]
         ax.scatter(
             sub["event_date"][text],
             sub["score"][text],
@@ -927,6 +969,11 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
             s=sizes[~text],
             zorder=3,
         )
+        for date, score, n in zip(sub["event_date"], sub["score"], sub["n"], strict=True):
+            if n > 1:
+                ax.annotate(
+                    f"×{n}", (date, score), xytext=(5, 3), textcoords="offset points", fontsize=7
+                )
     present = set(ev[by])  # the legend lists only the camps that have events
     order = [g for g in CAMP_ORDER + [UNKNOWN] if g in present] if by == "camp" else []
     order += sorted(present - set(order))
@@ -935,17 +982,18 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
     ax.set_ylim(-10.5, 10.5)
     ax.set_ylabel("Goldstein score (−10 conflict … +10 cooperation)")
     ax.set_xlabel("day the statement was made")
-    ax.set_title("Conflict and cooperation in what was said")
+    ax.set_title("Conflict and cooperation in every act")
     ax.grid(axis="y")
+    _date_axis(ax, ev["event_date"])
     if len(ev):
-        _date_axis(ax)
         # beside the axes, not over the points
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title=by)
     _note(
         ax,
-        f"{len(ev)} dated events; larger markers: reported by more articles; "
-        "hollow: dated by the publication date.",
-        y=-0.16,
+        f"{len(ev)} dated events of every act; ×n: n events of one day and score; larger"
+        " markers: reported by more articles; hollow: dated by the publication date; camps"
+        " sharing a day and score are drawn a little apart.",
+        y=-0.3,
     )
     return ax
 

@@ -122,8 +122,10 @@ def test_statement_figures_draw_on_the_given_axes(seeds):
     notes = " ".join(t.get_text() for t in axes[0, 0].texts)
     assert "events in articles with no known date" in notes
     # three seeds have a date (000, 003, 004); the other two cannot be placed on the axis
-    assert "dated events from 3 articles." in notes
-    assert "2 articles" in notes  # the 8 January threat, reported by UNN and The Moscow Times
+    assert "32 dated events from 3 articles;" in notes
+    # Russia's four threats of 8 January share a marker; one of them is reported by
+    # UNN and The Moscow Times
+    assert "×4 (one in 2 articles)" in notes
 
     assert plot_acts_per_month(st, ax=axes[0, 1]) is axes[0, 1]
     # threats: 1 in 2025-09, 4 in 2026-01; proposals by month
