@@ -252,14 +252,20 @@ def plot_removed(removed: pd.DataFrame, corpus: pd.DataFrame, *, ax=None):
     for rule in table.columns:
         ax.barh(y, table[rule], left=left, color=colors[rule], label=rule)
         left += table[rule].to_numpy()
+    for yi, total in zip(y, left, strict=True):  # the total, or that there was none
+        text = f"{int(total):,}" if total else "nothing removed"
+        ax.annotate(
+            text, (total, yi), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8
+        )
+    ax.set_xlim(0, max(float(left.max()) if len(left) else 0, 1) * 1.2)
     ax.set_yticks(y, article_labels(corpus))
     ax.invert_yaxis()
     ax.set_xlabel("characters removed from the raw text")
     ax.set_ylabel("article (id · outlet)")
     ax.set_title("Removed before analysis")
     ax.grid(axis="x")
-    if len(table.columns):
-        ax.legend(loc="upper right", title="rule", fontsize=8)
+    if len(table.columns):  # beside the bars, never over them
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), title="rule", fontsize=8)
     return ax
 
 
@@ -356,18 +362,28 @@ def plot_categories_by_outlet(frequency: pd.DataFrame, *, lexicon=None, ax=None)
     return ax
 
 
-def plot_dispersion(matches: pd.DataFrame, corpus: pd.DataFrame, *, label="category", ax=None):
+def plot_dispersion(
+    matches: pd.DataFrame, corpus: pd.DataFrame, *, label="category", order=None, ax=None
+):
     """Where in each article the matches fall (an "x-ray" / lexical dispersion plot).
 
     ``matches`` is any table with ``article_id``, ``start`` and a ``label``
-    column: hits (coloured by category), or KWIC rows of chosen terms. The x
-    axis is the position in the article's text, as a percentage of its length.
+    column: hits (coloured by category, named by the dictionary's labels), or KWIC
+    rows of chosen terms. The x axis is the position in the article's text, as a
+    percentage of its length. Colours follow ``order`` (default: the values
+    sorted), so a value keeps its colour from one corpus to another.
     """
     ax = _axes(ax, size=(9, 4))
     articles = list(corpus["article_id"])
     lengths = dict(zip(corpus["article_id"], corpus["text"].str.len(), strict=True))
-    values = list(dict.fromkeys(matches[label])) if len(matches) else []
-    colors = dict(zip(values, palette(len(values)), strict=True))
+    present = set(matches[label]) if len(matches) else set()
+    order = sorted(present, key=str) if order is None else list(order)
+    order += sorted(present - set(order), key=str)
+    colors = dict(zip(order, palette(len(order)), strict=False))
+    values = [v for v in order if v in present]
+    names = dict(
+        zip(values, _category_labels(values) if label == "category" else values, strict=True)
+    )
     row = {a: i for i, a in enumerate(articles)}
     offsets = np.linspace(-0.25, 0.25, max(len(values), 1))[: len(values)]
     for value, offset in zip(values, offsets, strict=True):
@@ -377,7 +393,9 @@ def plot_dispersion(matches: pd.DataFrame, corpus: pd.DataFrame, *, label="categ
             for a, s in zip(part["article_id"], part["start"], strict=True)
         ]
         y = [row[a] + offset for a in part["article_id"]]
-        ax.scatter(x, y, marker="|", s=120, linewidths=1.8, color=colors[value], label=str(value))
+        ax.scatter(
+            x, y, marker="|", s=120, linewidths=1.8, color=colors[value], label=str(names[value])
+        )
     ax.set_yticks(np.arange(len(articles)), article_labels(corpus))
     ax.set_ylim(len(articles) - 0.5, -0.5)
     ax.set_xlim(0, 100)
@@ -386,7 +404,8 @@ def plot_dispersion(matches: pd.DataFrame, corpus: pd.DataFrame, *, label="categ
     ax.set_title("Where the matches fall in each article")
     ax.grid(axis="x")
     if values:
-        ax.legend(title=label, loc="upper left", bbox_to_anchor=(1.01, 1))
+        title = "dictionary category" if label == "category" else label
+        ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1))
     else:  # say so, rather than an empty frame that looks like a drawing error
         ax.text(50, (len(articles) - 1) / 2, "no matches in this corpus", ha="center", va="center")
     return ax
@@ -410,7 +429,10 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 10, target: str = "target", 
         if p >= 0.05:
             bar.set_hatch("///")
             bar.set_alpha(0.6)
-    ax.set_yticks(y, shown["feature"])
+    features = list(shown["feature"])
+    if table.attrs.get("unit") == "category":  # the dictionary's labels, as in the heatmap
+        features = _category_labels(features)
+    ax.set_yticks(y, features)
     ax.invert_yaxis()
     ax.axvline(0, color="0.3", linewidth=0.8)
     measure = {"chi2": "chi-squared", "lr": "log-likelihood G²"}.get(
@@ -420,7 +442,10 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 10, target: str = "target", 
     ax.set_ylabel(
         {"word": "word", "category": "dictionary category"}.get(table.attrs.get("unit"), "feature")
     )
-    ax.set_title(f"What {target} says more, and less, than the rest")
+    title = f"What {target} says more, and less, than the rest"
+    if len(shown) and (shown["p"] >= 0.05).all():
+        title += "\n(no difference here is significant: p ≥ 0.05 for every one)"
+    ax.set_title(title)
     ax.grid(axis="x")
     return ax
 
@@ -468,7 +493,9 @@ def _rhetoric_dispersion(tables, fig):
     hits = tables.hits
     if not set(chosen) & set(hits["category"]):
         chosen = list(hits["category"].value_counts().index[:3])
-    plot_dispersion(hits[hits["category"].isin(chosen)], tables.corpus, ax=fig.add_subplot())
+    plot_dispersion(
+        hits[hits["category"].isin(chosen)], tables.corpus, order=chosen, ax=fig.add_subplot()
+    )
 
 
 @figure("rhetoric-keyness", size=(8, 5))
@@ -478,7 +505,8 @@ def _rhetoric_keyness(tables, fig):
 
     mask, name = keyness_target(tables.corpus)
     table = keyness(tables.corpus, mask, unit="category", hits=tables.hits, measure="lr")
-    plot_keyness(table, target=name, ax=fig.add_subplot())
+    ax = plot_keyness(table, target=name, ax=fig.add_subplot())
+    _note(ax, f"Why {name}: the corpus's Russian state media, else its largest outlet.", y=-0.2)
 
 
 # --- actor mentions and quotes (issue 4) ------------------------------------------------
@@ -505,7 +533,11 @@ def _count_heatmap(counts: pd.DataFrame, ax, *, colorbar_label: str, decimals: i
             ax.text(
                 j, i, f"{value:.{decimals}f}", ha="center", va="center", fontsize=8, color=color
             )
-    ax.figure.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8)
+    bar = ax.figure.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8)
+    if decimals == 0:  # counts: whole-number ticks, not 0.25 of a mention
+        from matplotlib.ticker import MaxNLocator
+
+        bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     return ax
 
 
@@ -523,10 +555,13 @@ def plot_mentions_by_outlet(
     ``types`` selects the mention types counted; by default names and capitals,
     not adjectives ("Russian strikes" is not a mention of Russia by name). With
     ``per_1000_words``, each outlet's counts are divided by the words of its
-    articles (``corpus.n_words``), so long and short articles compare fairly.
+    articles (``corpus.n_words``), so long and short articles compare fairly. An
+    article's own outlet naming itself ("..., UNN reports.") is not counted
+    (:func:`without_own_outlet`).
     """
     ax = _axes(ax, (9, 7))
-    rows = _with_outlet(mentions[mentions["type"].isin(types)], corpus)
+    rows = without_own_outlet(mentions[mentions["type"].isin(types)], corpus)
+    rows = _with_outlet(rows, corpus)
     counts = pd.crosstab(rows["actor"], rows["outlet"])
     order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]
     counts = counts.loc[order]

@@ -103,6 +103,22 @@ def test_actor_figures_draw_hand_checked_counts(seeds):
     assert "Maria Zakharova" in labels and "UNN" not in labels
 
 
+def test_an_outlet_naming_itself_is_not_an_actor_it_names(dnipro):
+    """'..., Ukrinform reports.' in Ukrinform's own article is a byline: not counted in
+    who is named by outlet, whose colour bar counts in whole mentions."""
+    from analysis.figures import plot_mentions_by_outlet
+
+    mentions = Tables(dnipro).mentions
+    assert "Ukrinform" in set(mentions["actor"])
+    fig, ax = plt.subplots()
+    plot_mentions_by_outlet(mentions, dnipro, ax=ax)
+    assert "Ukrinform" not in {t.get_text() for t in ax.get_yticklabels()}
+    bar = fig.axes[-1]
+    ticks = [t for t in bar.get_yticks() if bar.get_ylim()[0] <= t <= bar.get_ylim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    plt.close(fig)
+
+
 # --- threats and proposals (issue 5) -------------------------------------------------------
 
 
@@ -196,7 +212,34 @@ def test_rhetoric_plots_draw_on_the_given_axes(seeds):
     table = keyness(seeds, "Sputnik", unit="category", hits=seed_hits, measure="lr")
     ax = plot_keyness(table, target="Sputnik", ax=axes[1, 1])
     assert ax.get_xlabel().startswith("log-likelihood G²") and len(ax.patches) == 8
+    # on five articles no category differs significantly, and the title says so
+    assert (table["p"] >= 0.05).all()
+    assert "no difference here is significant" in ax.get_title()
+    assert "Security guarantees and deterrence" in {t.get_text() for t in ax.get_yticklabels()}
     plt.close("all")
+
+
+def test_dispersion_colours_follow_the_given_order_whatever_the_corpus(seeds):
+    from analysis import hits
+    from analysis.figures import palette, plot_dispersion
+
+    found = hits(seeds)
+    order = ["threat_warning", "delegitimising_labels", "intervention_escalation"]
+    colours = {}
+    for part in (found, found[found["category"] != "threat_warning"]):
+        fig, ax = plt.subplots()
+        plot_dispersion(part[part["category"].isin(order)], seeds, order=order, ax=ax)
+        for c in ax.collections:
+            colours.setdefault(c.get_label(), set()).add(tuple(c.get_edgecolor()[0]))
+        plt.close(fig)
+    import matplotlib.colors as mcolors
+
+    # the same three labels, each with one colour in both drawings, the colour of its place
+    assert colours == {
+        "Threats and warnings": {mcolors.to_rgba(palette(3)[0])},
+        "Delegitimising labels and name-calling": {mcolors.to_rgba(palette(3)[1])},
+        "Intervention and escalation framing": {mcolors.to_rgba(palette(3)[2])},
+    }
 
 
 def test_dispersion_of_terms_a_corpus_lacks_says_so(seeds):
