@@ -705,17 +705,32 @@ def plot_co_mentions(
         node_size=[60 + 25 * sizes[n] for n in nodes],
         node_color=[colors.get(camps.get(n), colors["Other"]) for n in nodes],
     )
-    nx.draw_networkx_labels(graph, position, ax=ax, font_size=8)
+    # labels above their node, on a light box, so neither hides the other
+    above = {node: (xy[0], xy[1] + 0.045) for node, xy in position.items()}
+    nx.draw_networkx_labels(
+        graph,
+        above,
+        ax=ax,
+        font_size=8,
+        bbox={
+            "boxstyle": "round,pad=0.15",
+            "facecolor": "white",
+            "edgecolor": "none",
+            "alpha": 0.7,
+        },
+    )
     for camp in CAMP_ORDER:
         if camp in set(camps.reindex(nodes)):
             ax.scatter([], [], color=colors[camp], label=camp)
     ax.legend(title="camp", loc="lower left", fontsize=8)
-    alone = len(keep) - len(nodes)
+    alone = sorted(keep - set(nodes))
     ax.set_title(
         f"Who appears with whom: the {len(keep)} most-named actors\n"
-        "line width = sentences naming both"
-        + (f"; {alone} never named with another, not drawn" if alone else "")
+        "node size = mentions; line width = sentences naming both"
     )
+    if alone:
+        shown = ", ".join(alone[:5]) + (f" and {len(alone) - 5} more" if len(alone) > 5 else "")
+        _note(ax, f"Never named in a sentence with another of them, not drawn: {shown}.", y=0.0)
     ax.set_axis_off()
     return ax
 
