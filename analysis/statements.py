@@ -201,6 +201,22 @@ def _group_subject(text: str, sentence_start: int, cue_start: int):
     return _GROUP_SUBJECT.match(text, left, cue_start)
 
 
+def _said_by(quote_rows, cs: int, ce: int, kinds) -> str | None:
+    """The speaker of the quote whose speech cue is the act's cue (``cs``..``ce``):
+    "Maria Lopes threatened to resign" -- found even when the gazetteer does not list
+    them; never an outlet (it reports, it does not speak)."""
+    for q in quote_rows:
+        speaker = q["speaker"]
+        if (
+            q.get("cue_start", ce) < ce
+            and cs < q.get("cue_end", cs)
+            and isinstance(speaker, str)
+            and kinds.get(speaker) != "media"
+        ):
+            return speaker
+    return None
+
+
 def _continued_speaker(sent, previous, quote_rows, rows, kinds, doer_act: bool):
     """The speaker a sentence without one of its own continues: the speaker of the
     reported speech in the sentence just before, in its paragraph, when this one goes
@@ -334,20 +350,7 @@ def _article_statements(
             voice_name = voice["speaker"] if voice is not None else None
             if voice_name is not None and (pd.isna(voice_name) or not str(voice_name).strip()):
                 voice_name = None
-            # the quote whose speech cue is this act's cue: "Maria Lopes threatened to
-            # resign": its speaker, found even when the gazetteer does not list them
-            said_by = next(
-                (
-                    q["speaker"]
-                    for q in quote_rows
-                    if voice is None
-                    and q.get("cue_start", ce) < ce
-                    and cs < q.get("cue_end", cs)
-                    and isinstance(q["speaker"], str)
-                    and kinds.get(q["speaker"]) != "media"
-                ),
-                None,
-            )
+            said_by = None if voice is not None else _said_by(quote_rows, cs, ce, kinds)
             outlet = None
             if voice_name is not None and kinds.get(voice_name) == "media":
                 # "..., Ukrinform reports": the outlet reports the statement, it does
