@@ -299,8 +299,10 @@ def events(statements: pd.DataFrame) -> pd.DataFrame:
     it). The event takes the date of its best-dated statement (a day from the
     text beats a publication date), its speaker from the first statement with one.
     """
-    if statements.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in EVENT_COLUMNS})
+    if statements.empty:  # the columns' own dtypes: ev[ev["counted"]] must select rows
+        dtypes = {"counted": bool, "repeated": bool, "score": float, "n_statements": int}
+        dtypes |= {"n_articles": int, "event_date": "datetime64[ns]", "date_end": "datetime64[ns]"}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, object)) for c in EVENT_COLUMNS})
     rank = statements["date_basis"].fillna("").str.startswith("text").map({True: 0, False: 1})
     ordered = statements.assign(_rank=rank).sort_values(
         ["event_id", "_rank", "event_date", "article_id", "start"], kind="stable"

@@ -504,6 +504,19 @@ def _rhetoric_keyness(tables, fig):
     from .keyness import keyness
 
     mask, name = keyness_target(tables.corpus)
+    if mask.all() or not mask.any():  # one article, or one outlet: nothing to compare with
+        ax = fig.add_subplot()
+        ax.text(
+            0.5,
+            0.5,
+            "keyness needs two groups of articles to compare",
+            ha="center",
+            transform=ax.transAxes,
+            color="0.3",
+        )
+        ax.set_axis_off()
+        ax.set_title("Keyness of rhetorical categories")
+        return
     table = keyness(tables.corpus, mask, unit="category", hits=tables.hits, measure="lr")
     ax = plot_keyness(table, target=name, ax=fig.add_subplot())
     _note(ax, f"Why {name}: the corpus's Russian state media, else its largest outlet.", y=-0.2)
@@ -815,7 +828,10 @@ def _date_axis(ax, dates: pd.Series) -> None:
     if not len(dates):
         ax.set_xticks([])
     elif days <= 62:
-        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, -(-days // 6))))
+        # a margin of days around them: matplotlib would widen one day to years of ticks
+        pad = pd.Timedelta(days=max(1, round(days * 0.08)))
+        ax.set_xlim(dates.min() - pad, dates.max() + pad)
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, -(-(days + 2) // 6))))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
     else:
         locator = mdates.AutoDateLocator(minticks=3, maxticks=7)

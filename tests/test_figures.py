@@ -42,8 +42,38 @@ def test_publication_dates_label_each_tick_with_its_year(seeds):
     three_days = seeds.assign(
         published=pd.to_datetime(["2031-03-04", None, None, "2031-03-06", None])
     )
-    assert ticks(three_days) == ["04 Mar\n2031", "05 Mar\n2031", "06 Mar\n2031"]
+    assert ticks(three_days) == [f"0{d} Mar\n2031" for d in range(3, 8)]  # a day's margin
+    # one day: a day either side, not the years of ticks matplotlib would widen it to
+    one_day = seeds.assign(published=pd.to_datetime(["2031-03-04", None, None, None, None]))
+    assert ticks(one_day) == ["03 Mar\n2031", "04 Mar\n2031", "05 Mar\n2031"]
     assert ticks(seeds.assign(published=pd.NaT)) == []
+
+
+def test_every_registered_figure_draws_on_a_corpus_with_little_in_it():
+    """A user's corpus may have no hits, no statements, one dated event or one article:
+    every figure still draws (it used to raise, and stop `figures` and `report`)."""
+    import warnings
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from analysis import load_corpus
+    from analysis.figures import FIGURES, draw_figure
+
+    texts = {
+        "nothing": ["The weather was mild on Monday.", "Farmers sold apples at the market."],
+        "one threat": ["Russia threatened on Monday to cut gas to Europe.", "Apples sold well."],
+        "one article": ["Russia threatened to cut gas to Europe."],
+    }
+    for what, text in texts.items():
+        table = pd.DataFrame({"text": text, "date": ["2025-03-05", "2025-03-04"][: len(text)]})
+        tables = Tables(load_corpus(table))
+        for name in FIGURES:
+            with warnings.catch_warnings():
+                # a date axis widened to years of ticks ("Locator attempting to generate 1607")
+                warnings.filterwarnings("error", message="Locator attempting")
+                FigureCanvasAgg(draw_figure(name, tables)).draw()
+        assert what == "nothing" or len(tables.statements) == 1
+    plt.close("all")
 
 
 def test_source_line_names_corpus_size_and_dates(seeds):
