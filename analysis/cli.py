@@ -10,6 +10,7 @@ python -m analysis report --corpus PATH --out DIR [--catalog CSV] [--notebooks 0
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -107,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = {"info": _info, "export": _export, "figures": _figures, "report": _report}
     try:
         return commands[args.command](args)
+    except BrokenPipeError:  # `info ... | head` closed the pipe: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

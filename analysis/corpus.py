@@ -473,7 +473,7 @@ def load_chunk(task: ChunkTask, rules, catalog=None) -> tuple[pd.DataFrame, Chun
     corpus = frame([tuple(r[name] for name in COLUMNS) for r in records], COLUMNS)
     matched, notes = set(), {}
     if catalog is not None:
-        matched, notes = _apply_catalog(corpus, catalog, task.dayfirst)
+        matched, notes = _apply_catalog(corpus, catalog, task.dayfirst, report)
     corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
     corpus["n_words"] = corpus["n_words"].astype("int64")
     corpus["published_estimated"] = corpus["published_estimated"].astype(bool)
@@ -699,6 +699,8 @@ def _table_columns(table, where: str, text_column) -> dict:
         raise CorpusError(
             f"{where}: no column {text_column!r}; columns are {', '.join(map(str, _names(table)))}"
         )
+    if not _names(table):
+        raise CorpusError(f"{where}: the table is empty: no columns and no rows")
     columns = {name: _column(table, name) for name in TABLE_FIELDS}
     columns["text"] = _column(table, "text", text_column)
     if columns["text"] is None:
@@ -811,12 +813,8 @@ def _article(article_id, source, raw, given, basis, report, rules, dayfirst=Fals
                 report.warnings.append(f"{source}: cannot read the date {value!r}; left missing")
             else:
                 published_basis = value_basis
-                if dayfirst:  # the user said how to read them: nothing to report
-                    break
-                if is_day_month_ambiguous(value):
-                    report.ambiguous_dates.append((source, str(value).strip(), published))
-                elif _is_day_first(value):
-                    report.day_first_dates.append((source, str(value).strip(), published))
+                if not dayfirst:  # else the user said how to read them
+                    _note_numeric_date(report, source, value, published)
                 break
 
     outlet, outlet_basis = given.get("outlet"), basis
@@ -859,6 +857,14 @@ def is_day_month_ambiguous(value) -> bool:
         return False
     a, b = int(m.group(1)), int(m.group(2))
     return a != b and 1 <= a <= 12 and 1 <= b <= 12
+
+
+def _note_numeric_date(report: LoadReport, source: str, value, date) -> None:
+    """Keep a numeric date read month first for the load report's one warning."""
+    if is_day_month_ambiguous(value):
+        report.ambiguous_dates.append((source, str(value).strip(), date))
+    elif _is_day_first(value):
+        report.day_first_dates.append((source, str(value).strip(), date))
 
 
 def _is_day_first(value) -> bool:
@@ -970,7 +976,7 @@ def read_catalog(path) -> pd.DataFrame:
 
 
 def _apply_catalog(
-    corpus: pd.DataFrame, catalog: pd.DataFrame, dayfirst: bool = False
+    corpus: pd.DataFrame, catalog: pd.DataFrame, dayfirst: bool = False, report=None
 ) -> tuple[set[str], dict[int, str]]:
     """Apply the catalog to the rows it names; return those ids and warnings by catalog row.
 
@@ -994,6 +1000,10 @@ def _apply_catalog(
             corpus.at[i, "outlet_basis"] = "catalog"
         if row.get("published", "").strip():
             date = parse_date(row["published"], dayfirst=dayfirst)
+            if report is not None and not dayfirst:
+                _note_numeric_date(
+                    report, f"{path}:{catalog.attrs['lines'][article_id]}", row["published"], date
+                )
             old = corpus.at[i, "published"]
             if old is not None and not pd.isna(old) and old != date:
                 notes[number] = (

@@ -631,8 +631,13 @@ def without_own_outlet(mentions: pd.DataFrame, corpus: pd.DataFrame | None) -> p
     the others. Other outlets an article names (TASS cited by another) stay."""
     if corpus is None or mentions.empty:
         return mentions
+    from .outlets import default_outlets
+
+    same = default_outlets().same  # the gazetteer's "Kyiv Independent" is "The Kyiv Independent"
     own = mentions["article_id"].map(dict(zip(corpus["article_id"], corpus["outlet"], strict=True)))
-    return mentions[~((mentions["kind"] == "media") & (mentions["actor"] == own))]
+    media = (mentions["kind"] == "media").to_numpy()
+    is_own = [m and same(a, o) for m, a, o in zip(media, mentions["actor"], own, strict=True)]
+    return mentions[~np.array(is_own, dtype=bool)]
 
 
 def co_mentions(

@@ -58,6 +58,13 @@ class OutletRules:
     def canonical(self, alias: str) -> str:
         return self.names.get(alias.lower(), alias)
 
+    def same(self, name, outlet) -> bool:
+        """Whether ``name`` (a gazetteer actor, "Kyiv Independent") is ``outlet`` (an
+        article's outlet, "The Kyiv Independent"): the same canonical outlet."""
+        if not isinstance(name, str) or not isinstance(outlet, str):
+            return False
+        return self.canonical(name) == self.canonical(outlet)
+
 
 def load_outlets(path=OUTLETS_FILE) -> OutletRules:
     """Read and validate ``outlets.yaml``; errors name the file and line."""
@@ -68,8 +75,13 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
     for item in data["outlets"]:
         check_keys(item, path, "outlet", required=["name"], optional=["aliases"])
         forms = dict.fromkeys([item["name"], *item.get("aliases", [])])
-        # "The Guardian" is "the Guardian" inside a sentence ("..., the Guardian reports.")
-        forms.update((f"the {f[4:]}", None) for f in list(forms) if str(f).startswith("The "))
+        # "The Guardian" is "the Guardian" inside a sentence ("..., the Guardian reports."),
+        # and an outlet listed without its article may take one ("..., the BBC reports.")
+        for f in map(str, list(forms)):
+            if f.startswith("The "):
+                forms[f"the {f[4:]}"] = None
+            elif not f.lower().startswith("the "):
+                forms[f"the {f}"] = None
         forms_of[item["name"]] = tuple(forms)
         for alias in forms_of[item["name"]]:
             key = str(alias).lower()

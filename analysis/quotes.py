@@ -62,6 +62,7 @@ from analysis.mentions import (
     default_gazetteer,
     publication_years,
 )
+from analysis.outlets import default_outlets
 from analysis.sentences import split_sentences
 
 QUOTE_COLUMNS = [
@@ -1232,6 +1233,7 @@ def quotes(
     spans_of = _spans_by_article(sentences)
     mentions_of = None if mentions is None else _mentions_by_article(mentions)
     outlets = corpus["outlet"] if "outlet" in corpus else [None] * len(corpus)
+    same_outlet = default_outlets().same
     rows = []
     for article_id, text, year, outlet in zip(
         corpus["article_id"], corpus["text"], publication_years(corpus), outlets, strict=True
@@ -1239,7 +1241,7 @@ def quotes(
         own = None if mentions_of is None else mentions_of.get(article_id, [])
         found = _quote_rows(text, spans_of.get(article_id, []), gazetteer, cues, year, own)
         for row in found:
-            if isinstance(outlet, str) and row["speaker"] == outlet:
+            if same_outlet(row["speaker"], outlet):
                 continue  # the publisher naming its source
             row["article_id"] = article_id
             rows.append(row)

@@ -293,6 +293,20 @@ def test_dates_that_could_be_day_or_month_first_are_reported(tmp_path):
     assert corpus.attrs["load_report"].warnings == []
     chunks = list(iter_corpus(tmp_path / "t.csv", chunk_size=2, dayfirst=True))
     assert pd.concat(chunks)["published"].tolist() == corpus["published"].tolist()
+    # a catalog's dates too, named by the catalog's line
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks resumed.\n", encoding="utf-8")
+    (folder / "catalog.csv").write_text("article_id,published\na,05/04/2025\n", encoding="utf-8")
+    (warning,) = load_corpus(folder).attrs["load_report"].warnings
+    assert f"'05/04/2025' ({folder / 'catalog.csv'}:2), as 2025-05-04" in warning
+    assert load_corpus(folder, dayfirst=True).loc[0, "published"] == pd.Timestamp("2025-04-05")
+
+
+def test_an_empty_table_says_it_is_empty(tmp_path):
+    (tmp_path / "e.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"e.jsonl: the table is empty: no columns and no rows"):
+        load_corpus(tmp_path / "e.jsonl")
 
 
 def test_table_without_text_column_lists_its_columns(tmp_path):

@@ -43,3 +43,18 @@ def test_citations_are_validated(tmp_path):
     )
     with pytest.raises(DataFileError, match=r"outlets.yaml:7: citation 1 has no \(\{outlet\}\)"):
         load_outlets(path)
+
+
+def test_an_outlet_may_take_the_inside_a_sentence():
+    assert find_outlet("Talks resumed, the BBC reports.")[0] == "BBC"
+    assert find_outlet("Talks resumed, the Guardian reports.")[0] == "The Guardian"
+    assert find_outlet("Talks resumed, the Kyiv Independent reports.")[0] == "The Kyiv Independent"
+
+
+def test_the_gazetteers_name_of_an_outlet_is_the_same_outlet():
+    from analysis.outlets import default_outlets
+
+    same = default_outlets().same
+    assert same("Kyiv Independent", "The Kyiv Independent")  # gazetteer, outlet list
+    assert same("Associated Press", "AP")
+    assert not same("Reuters", "AP") and not same("UNN", None)

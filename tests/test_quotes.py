@@ -897,3 +897,14 @@ def test_anaphors_and_cues_found_in_one_pass_are_those_of_the_patterns():
         assert cues.find_cues(text) == expected, text
         n_cues += len(expected)
     assert n_anaphors > 300 and n_cues > 300, (n_anaphors, n_cues)
+
+
+def test_an_outlet_named_otherwise_by_the_gazetteer_is_still_not_its_own_speaker():
+    """The gazetteer's actor is "Kyiv Independent", the outlet "The Kyiv Independent":
+    its closing "..., the Kyiv Independent reports." is the publisher, not a speaker."""
+    text = "The talks will resume next week, the Kyiv Independent reports."
+    corpus = analysis.load_corpus(pd.DataFrame({"id": ["k"], "text": [text]}))
+    assert corpus.loc[0, "outlet"] == "The Kyiv Independent"
+    assert "Kyiv Independent" not in set(quotes(corpus)["speaker"])
+    other = corpus.assign(outlet="Reuters")  # another outlet citing it: a source
+    assert "Kyiv Independent" in set(quotes(other)["speaker"])
