@@ -61,8 +61,7 @@ def test_every_registered_figure_draws_on_a_corpus_with_little_in_it():
 
     texts = {
         "nothing": ["The weather was mild on Monday.", "Farmers sold apples at the market."],
-        "one threat": ["Russia threatened on Monday to cut gas to Europe.", "Apples sold well."],
-        "one article": ["Russia threatened to cut gas to Europe."],
+        "one article, one dated threat": ["Russia threatened on Monday to cut gas to Europe."],
     }
     for what, text in texts.items():
         table = pd.DataFrame({"text": text, "date": ["2025-03-05", "2025-03-04"][: len(text)]})
