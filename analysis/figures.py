@@ -878,13 +878,14 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
         color, marker = ACT_STYLE[act]
         # events of one lane, act and day share a marker: "×4" says how many; it is
         # filled when the text names the day of at least one of them
-        sub = ev[ev["act"] == act].assign(_text=lambda d: _from_text(d["date_basis"]))
+        sub = ev[ev["act"] == act]
+        sub = sub.assign(_text=_from_text(sub["date_basis"]), _shared=sub["n_articles"] > 1)
         sub = (
             sub.groupby([by, "event_date"], sort=True)
             .agg(
                 n=("event_id", "size"),
                 n_articles=("n_articles", "max"),
-                n_shared=("n_articles", lambda a: int((a > 1).sum())),
+                n_shared=("_shared", "sum"),
                 date_end=("date_end", "max"),
                 _text=("_text", "any"),
             )
