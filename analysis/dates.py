@@ -325,9 +325,13 @@ def date_cue(
         for pool in (in_clause, before, after):
             if pool:
                 chosen = min(pool, key=distance)
-                # the tense of the date's own clause: "due to meet on Thursday"
+                # the tense of the date's own clause: "due to meet on Thursday"; a word
+                # of another date ("later this month", "next week") says nothing of it
                 cl, cr = clause_bounds(text, chosen.start, chosen.end)
-                future = _FUTURE.search(text, cl, cr) is not None
+                future = any(
+                    not any(d.start < m.end() and m.start() < d.end for d in dates)
+                    for m in _FUTURE.finditer(text, cl, cr)
+                )
                 future = future and chosen.groups.get("which", "").lower() != "last"
                 return resolve(chosen, published, future=future, estimated=estimated)
     return _publication(published, estimated)

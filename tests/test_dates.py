@@ -49,6 +49,17 @@ def test_future_weekday_is_the_next_one():
     assert dated(text, "due to meet", THU_2025_09_04).first == THU_2025_09_04
 
 
+def test_another_dates_future_word_does_not_make_a_weekday_the_next_one():
+    # "later this month" is a date of its own: it says when the talks are, not that
+    # "on Sunday" is ahead; the proposal was made the Sunday before Wednesday's article
+    text = "Erdogan proposed on Sunday to host peace talks in Istanbul later this month."
+    d = dated(text, "proposed", pd.Timestamp("2025-03-12"))
+    assert (d.first, d.basis) == (pd.Timestamp("2025-03-09"), "text: 'on Sunday'")
+    # the clause's own future word still does: "will host ... on Sunday"
+    text = "Erdogan will host peace talks on Sunday."
+    assert dated(text, "will host", pd.Timestamp("2025-03-12")).first == pd.Timestamp("2025-03-16")
+
+
 def test_last_weekday_is_strictly_before():
     d = dated("Moscow warned last Thursday.", "warned", THU_2026_01_08)
     assert d.first == pd.Timestamp("2026-01-01")
