@@ -142,8 +142,17 @@ _SUBJECT_BREAK = re.compile(
     r'[,;:()\u2013\u2014"\u201c\u201d]|\s-\s|^-\s'
     r"|\b(?:that|after|before|when|while|since|because|although|once|until)\b"
 )
+# Before a subject: function words, capitalised words, and the titles of a person
+# named after them ("Kremlin spokesman Dmitry Peskov", "Russian Foreign Ministry
+# spokeswoman Maria Zakharova": the person speaks, not the institution).
+_TITLES = (
+    "spokeswoman|spokesman|spokesperson|president|minister|envoy|representative|ambassador"
+    "|official|director|mayor|chief|head|deputy|foreign|special|prime|secretary|leader"
+    "|adviser|advisor|aide|press"
+)
 _SUBJECT_PREFIX = re.compile(
-    r"^\s*(?:(?:the|a|an|and|but|also|then|now|meanwhile|however|so)\s+|[A-Z][\w.'-]*\s+){0,4}$"
+    r"^\s*(?:(?:the|a|an|and|but|also|then|now|meanwhile|however|so|" + _TITLES + r")\s+"
+    r"|[A-Z][\w.'-]*\s+){0,6}$"
 )
 
 

@@ -440,6 +440,25 @@ def test_an_unlisted_speaker_of_the_acts_own_verb_is_the_speaker():
     assert r.event_date == pd.Timestamp("2025-03-05")  # the Wednesday before the Friday
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Kremlin spokesman Dmitry Peskov rejected the plan on Monday.", "Dmitry Peskov"),
+        (
+            "Russian Foreign Ministry spokeswoman Maria Zakharova accused Kyiv of sabotage.",
+            "Maria Zakharova",
+        ),
+        ("The Kremlin rejected the plan on Monday.", "Kremlin"),
+    ],
+)
+def test_a_spokesperson_named_after_the_institution_is_the_speaker(text, speaker):
+    from analysis import Tables, load_corpus
+
+    corpus = load_corpus(pd.DataFrame({"id": ["x"], "text": [text], "date": ["2025-03-12"]}))
+    (r,) = Tables(corpus).statements.itertuples()
+    assert (r.speaker, r.speaker_basis) == (speaker, "subject")
+
+
 def test_empty_corpus(frames):
     corpus, sentences, quotes, mentions = frames
     table = statements(
