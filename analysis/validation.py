@@ -321,7 +321,11 @@ def act_scores(gold: pd.Series, predicted: pd.Series, *, acts=ACTS) -> pd.DataFr
 
     ``gold`` and ``predicted``: one tuple of acts per sentence. ``support`` is the
     number of sentences coded with the act by hand, ``predicted`` the number the
-    method gave it. Undefined ratios (nothing predicted, nothing to find) are NaN.
+    method gave it. Undefined ratios (nothing predicted, nothing to find) are NaN;
+    F1 is ``2 tp / (2 tp + fp + fn)``, so an act the method never predicts scores 0,
+    not NaN. The macro average is over the acts that occur (by hand or predicted), an
+    undefined ratio counting as 0 there (as scikit-learn's ``zero_division=0``):
+    leaving out an act the method never predicts would flatter it.
     """
     rows = {}
     for act in acts:
@@ -331,7 +335,8 @@ def act_scores(gold: pd.Series, predicted: pd.Series, *, acts=ACTS) -> pd.DataFr
     table = pd.DataFrame.from_dict(rows, orient="index")
     tp, fp, fn = (int(table[c].sum()) for c in ("tp", "fp", "fn"))
     micro = _score(tp, fp, fn)
-    macro = {c: table[c].mean() for c in ("precision", "recall", "f1")}
+    occurs = table[(table["support"] > 0) | (table["predicted"] > 0)]
+    macro = {c: occurs[c].fillna(0.0).mean() for c in ("precision", "recall", "f1")}
     macro.update({c: int(table[c].sum()) for c in ("support", "predicted", "tp", "fp", "fn")})
     table.loc["micro average"] = pd.Series(micro)
     table.loc["macro average"] = pd.Series(macro)
@@ -344,10 +349,7 @@ def act_scores(gold: pd.Series, predicted: pd.Series, *, acts=ACTS) -> pd.DataFr
 def _score(tp: int, fp: int, fn: int) -> dict:
     precision = tp / (tp + fp) if tp + fp else np.nan
     recall = tp / (tp + fn) if tp + fn else np.nan
-    if np.isnan(precision) or np.isnan(recall) or precision + recall == 0:
-        f1 = 0.0 if (tp + fp and tp + fn) else np.nan
-    else:
-        f1 = 2 * precision * recall / (precision + recall)
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else np.nan
     p_lo, p_hi = wilson(tp, tp + fp)
     r_lo, r_hi = wilson(tp, tp + fn)
     return {

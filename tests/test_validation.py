@@ -326,3 +326,20 @@ def test_dictionary_acts_map_categories_of_the_rhetoric_dictionary_to_acts():
         pytest.skip("the rhetoric dictionary (issue 3) is not in this version")
     ids = re.findall(r"^\s*- id: (\S+)", path.read_text(encoding="utf-8"), re.M)
     assert set(DICTIONARY_ACTS) <= set(ids)
+
+
+def test_an_act_never_predicted_scores_zero_and_counts_in_the_macro_average():
+    """F1 is 0, not missing, for an act coded by hand that the method never gives;
+    the macro average counts it (skipping it made a method look better than it is)."""
+    import pandas as pd
+
+    from analysis import act_scores
+
+    gold = pd.Series([("threat",), ("threat",), ("rejection",), ()])
+    predicted = pd.Series([("threat",), ("threat",), (), ()])
+    table = act_scores(gold, predicted, acts=("threat", "rejection", "talks"))
+    assert table.loc["threat", "f1"] == 1.0
+    assert table.loc["rejection", "f1"] == 0.0 and pd.isna(table.loc["rejection", "precision"])
+    assert pd.isna(table.loc["talks", "f1"])  # neither coded nor predicted: no score
+    assert table.loc["macro average", "f1"] == 0.5  # threat 1 and rejection 0; talks left out
+    assert table.loc["macro average", "precision"] == 0.5  # rejection's undefined one as 0
