@@ -201,6 +201,14 @@ class Lexicon:
             why=why,
         )
         kept = tuple(c for c in self.categories if c.id != id)
+        if len(kept) < len(self.categories):  # say so: a reused id is an easy slip
+            old = next(c for c in self.categories if c.id == id)
+            warnings.warn(
+                f"with_category replaces the category {id!r} ({len(old.patterns)} patterns) "
+                "with the new one; choose another id to add a category",
+                LexiconWarning,
+                stacklevel=2,
+            )
         return replace(self, categories=kept + (category,), _index=None)
 
     def select(self, ids) -> Lexicon:
@@ -245,9 +253,13 @@ def _make_category(
             raise DataFileError(path or "<lexicon>", pline, f"category {id!r}: {exc}") from None
         if key in seen:
             first = seen[key]
+            if path:
+                place, same = f"{where}{pline or '?'}: ", f"line {first[1] or '?'}: "
+            else:  # a category made in Python (with_category): no file, no lines
+                place, same = "", ""
             warnings.warn(
-                f"{where}{pline or '?'}: duplicate pattern {pattern!r} in category {id!r} "
-                f"(same as line {first[1] or '?'}: {first[0]!r}); ignored",
+                f"{place}duplicate pattern {pattern!r} in category {id!r} "
+                f"(same as {same}{first[0]!r}); ignored",
                 LexiconWarning,
                 stacklevel=3,
             )

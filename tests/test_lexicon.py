@@ -200,6 +200,16 @@ def test_with_category_and_from_mapping():
     lexicon = load_lexicon().with_category("energy", ["energy facilit*", "blackout*"])
     assert lexicon.ids[-1] == "energy"
     assert lexicon["energy"].patterns == ("energy facilit*", "blackout*")
+    # a category made in Python has no file or line to name; a reused id is said
+    with pytest.warns(
+        LexiconWarning, match=r"^duplicate pattern 'heating' .*\(same as 'heating'\)"
+    ):
+        load_lexicon().with_category("energy", ["heating", "heating"])
+    with pytest.warns(
+        LexiconWarning, match=r"replaces the category 'threat_warning' \(\d+ patterns\)"
+    ):
+        replaced = load_lexicon().with_category("threat_warning", ["heating"])
+    assert replaced["threat_warning"].patterns == ("heating",)
     small = Lexicon.from_mapping({"a": ["x y"], "b": ["z*z"[:1] + "zz*"]})
     assert small.ids == ["a", "b"]
     with pytest.raises(DataFileError, match="has no patterns"):
