@@ -954,7 +954,7 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
     )
     if len(undated):
         note += f" Not shown: {len(undated)} events in articles with no known date."
-    _note(ax, note, y=-0.14)
+    _note(ax, note, y=-0.21)
     return ax
 
 
