@@ -534,6 +534,11 @@ def _with_outlet(table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
 
 def _count_heatmap(counts: pd.DataFrame, ax, *, colorbar_label: str, decimals: int = 0):
     """Draw a table of counts as a heatmap with the count in each non-empty cell."""
+    if counts.empty:  # say so, rather than a blank frame (and matplotlib's warnings)
+        ax.text(0.5, 0.5, "nothing to count in this corpus", ha="center", transform=ax.transAxes)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return ax
     values = counts.to_numpy(dtype=float)
     image = ax.imshow(values, aspect="auto", vmin=0, vmax=max(values.max(initial=0), 1))
     ax.set_xticks(np.arange(counts.shape[1]), counts.columns, rotation=30, ha="right")
