@@ -36,6 +36,11 @@ class OutletRules:
     citations: tuple[str, ...] = ()  # patterns with an {outlet} placeholder
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> spellings
 
+    @property
+    def alternation(self) -> str:
+        """Every spelling of every outlet, as :func:`names_pattern` writes them."""
+        return names_pattern(f for forms in self.spellings.values() for f in forms)
+
     def cites(self, text: str, outlet: str) -> bool:
         """Whether ``text`` cites ``outlet`` (canonical) as a source: a citation phrase
         within 100 characters before or 60 after one of its names (looked for only
@@ -93,8 +98,7 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
                 )
             names[key] = item["name"]
     # Longest spelling first, so "The Moscow Times" wins over "Moscow Times".
-    spellings = sorted({f for forms in forms_of.values() for f in forms}, key=len, reverse=True)
-    alternation = "|".join(re.escape(s) for s in spellings)
+    alternation = names_pattern(f for forms in forms_of.values() for f in forms)
     cues = []
     for item in data["cues"]:
         check_keys(item, path, "cue", required=["id", "pattern"], optional=["description"])
@@ -128,13 +132,19 @@ def load_outlets(path=OUTLETS_FILE) -> OutletRules:
     )
 
 
+def names_pattern(spellings) -> str:
+    """An alternation of ``spellings`` for a regular expression, longest first, so
+    "The Moscow Times" wins over "Moscow Times"."""
+    return "|".join(re.escape(s) for s in sorted(set(spellings), key=lambda s: (-len(s), s)))
+
+
 @lru_cache(maxsize=256)
 def _citations_of(citations: tuple[str, ...], spellings: tuple[str, ...]):
     """The citation patterns for one outlet's spellings as one alternation, compiled
     once, and the names of its groups that hold the outlet."""
     if not citations:
         return None, ()
-    names = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    names = names_pattern(spellings)
     groups = tuple(f"outlet{i}" for i in range(len(citations)))
     alternatives = [
         f"(?:{c.replace('({outlet})', f'(?P<{g}>{names})')})"

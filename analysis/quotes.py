@@ -474,10 +474,7 @@ _NEGATED_CUE = re.compile(
 def _outlet_credit() -> re.Pattern:
     """A sentence's closing credit to an outlet: ", Politico reports." -- the outlet that
     relays the statement, not part of what was said (the outlets of ``outlets.yaml``)."""
-    from analysis.outlets import default_outlets
-
-    spellings = {s for forms in default_outlets().spellings.values() for s in forms}
-    names = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    names = default_outlets().alternation
     return re.compile(
         rf",\s+(?:{names})\s+(?:reports|reported|writes|wrote|informs|says|said)\s*[.!?]?\s*$"
     )
