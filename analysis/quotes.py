@@ -431,13 +431,17 @@ _NP_END = re.compile(
 )
 _CONNECTOR = re.compile(r"^(?:(?:But|And|So|Yet|Meanwhile|However|Still|Now),?\s+)+")
 _TITLE_WORDS = 7  # words of title before a speaker's name ("Russian Foreign Ministry spokeswoman")
-# Lower-case words allowed in such a title ("Ukrainian energy company DTEK").
-_TITLE_NOUNS_TEXT = (
-    "spokeswoman spokesman spokesperson president minister envoy representative company agency "
-    "news state energy ambassador official director mayor chief head deputy foreign special prime "
-    "secretary leader adviser advisor aide press service of the for and 's"
+#: The titles of a person, in lower case, as a text puts them before the name
+#: ("Kremlin spokesman Dmitry Peskov"); statements reads them too.
+PERSON_TITLES = tuple(
+    "spokeswoman spokesman spokesperson president minister envoy representative ambassador "
+    "official director mayor chief head deputy foreign special prime secretary leader adviser "
+    "advisor aide press".split()
 )
-_TITLE_NOUNS = frozenset(_TITLE_NOUNS_TEXT.split())
+# Lower-case words allowed in such a title ("Ukrainian energy company DTEK").
+_TITLE_NOUNS = frozenset(
+    PERSON_TITLES + tuple("company agency news state energy service of the for and 's".split())
+)
 # What may follow an attribution that closes a sentence ("..., Zakharova said on Wednesday.").
 _TAIL = re.compile(
     r"\s*(?:[.!?]|,\s*\w+ing\b|(?:on|in|at|to|during|after|before|from|with|via|earlier|later|"

@@ -68,6 +68,7 @@ from analysis.acts import (
 )
 from analysis.dates import statement_date
 from analysis.frames import frame
+from analysis.quotes import PERSON_TITLES
 
 #: The columns of :func:`statements`, in order.
 STATEMENT_COLUMNS = [
@@ -145,13 +146,10 @@ _SUBJECT_BREAK = re.compile(
 # Before a subject: function words, capitalised words, and the titles of a person
 # named after them ("Kremlin spokesman Dmitry Peskov", "Russian Foreign Ministry
 # spokeswoman Maria Zakharova": the person speaks, not the institution).
-_TITLES = (
-    "spokeswoman|spokesman|spokesperson|president|minister|envoy|representative|ambassador"
-    "|official|director|mayor|chief|head|deputy|foreign|special|prime|secretary|leader"
-    "|adviser|advisor|aide|press"
-)
 _SUBJECT_PREFIX = re.compile(
-    r"^\s*(?:(?:the|a|an|and|but|also|then|now|meanwhile|however|so|" + _TITLES + r")\s+"
+    r"^\s*(?:(?:the|a|an|and|but|also|then|now|meanwhile|however|so|"
+    + "|".join(PERSON_TITLES)
+    + r")\s+"
     r"|[A-Z][\w.'-]*\s+){0,6}$"
 )
 
