@@ -849,28 +849,29 @@ def _article(article_id, source, raw, given, basis, report, rules, dayfirst=Fals
 _NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})\b")
 
 
-def is_day_month_ambiguous(value) -> bool:
-    """Whether ``value`` is a numeric date that reads as two different days, day first
-    or month first ("03/04/2025"); :func:`parse_date` reads it month first."""
-    m = _NUMERIC_DATE.match(str(value)) if isinstance(value, str) else None
+def numeric_date_order(value) -> str | None:
+    """How a numeric date reads: "either" when day first and month first give two
+    different days ("03/04/2025"), "day first" when the first number can only be a day
+    ("13/03/2025"), else None (not such a date, or the same day either way).
+    :func:`parse_date` reads "either" month first."""
+    m = _NUMERIC_DATE.match(value) if isinstance(value, str) else None
     if not m:
-        return False
+        return None
     a, b = int(m.group(1)), int(m.group(2))
-    return a != b and 1 <= a <= 12 and 1 <= b <= 12
+    if not 1 <= b <= 12:
+        return None
+    if a != b and 1 <= a <= 12:
+        return "either"
+    return "day first" if 12 < a <= 31 else None
 
 
 def _note_numeric_date(report: LoadReport, source: str, value, date) -> None:
     """Keep a numeric date read month first for the load report's one warning."""
-    if is_day_month_ambiguous(value):
+    order = numeric_date_order(value)
+    if order == "either":
         report.ambiguous_dates.append((source, str(value).strip(), date))
-    elif _is_day_first(value):
+    elif order == "day first":
         report.day_first_dates.append((source, str(value).strip(), date))
-
-
-def _is_day_first(value) -> bool:
-    """Whether ``value`` is a numeric date whose first number can only be a day (13/03/2025)."""
-    m = _NUMERIC_DATE.match(str(value)) if isinstance(value, str) else None
-    return bool(m) and 12 < int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
 
 
 def parse_date(value, *, dayfirst: bool = False) -> dt.date | None:
@@ -879,7 +880,7 @@ def parse_date(value, *, dayfirst: bool = False) -> dt.date | None:
     ISO dates (2026-01-08, 2026-01-08T10:00:00Z) are read as such; other spellings
     ("8 January 2026", "Jan 8, 2026") by dateutil. Numeric day/month orders are
     ambiguous (01/02/2026), so they are read month first, as dateutil does, and
-    :func:`load_corpus` warns about them (:func:`is_day_month_ambiguous`), unless
+    :func:`load_corpus` warns about them (:func:`numeric_date_order`), unless
     ``dayfirst`` says the day comes first.
     """
     if isinstance(value, dt.datetime):
