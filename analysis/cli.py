@@ -27,14 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     info.add_argument(
         "--catalog", type=Path, help="catalog CSV (default: catalog.csv in the folder)"
     )
-    info.add_argument(
-        "--text-column", help="the table column that holds the text, if not text, body, ..."
-    )
-    info.add_argument(
-        "--dayfirst",
-        action="store_true",
-        help="read numeric dates day first (10/03/2025: 10 March)",
-    )
+    _reading_options(info)
 
     export = commands.add_parser("export", help="write the corpus tables as CSV or Parquet")
     export.add_argument(
@@ -44,14 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         help="folder, text file or table, or a quoted glob of shards ('feeds/*.parquet')",
     )
     export.add_argument("--catalog", type=Path)
-    export.add_argument(
-        "--text-column", help="the table column that holds the text, if not text, body, ..."
-    )
-    export.add_argument(
-        "--dayfirst",
-        action="store_true",
-        help="read numeric dates day first (10/03/2025: 10 March)",
-    )
+    _reading_options(export)
     export.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
     export.add_argument(
         "--format",
@@ -73,14 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = commands.add_parser("figures", help="regenerate the registered figures (PNG and SVG)")
     figures.add_argument("--corpus", type=Path, default=SEEDS_DIR)
     figures.add_argument("--catalog", type=Path)
-    figures.add_argument(
-        "--text-column", help="the table column that holds the text, if not text, body, ..."
-    )
-    figures.add_argument(
-        "--dayfirst",
-        action="store_true",
-        help="read numeric dates day first (10/03/2025: 10 March)",
-    )
+    _reading_options(figures)
     figures.add_argument("--out", type=Path, default=FIGURES_DIR)
     figures.add_argument("--only", help="comma-separated figure names (default: all)")
     figures.add_argument("--list", action="store_true", help="list the figures and exit")
@@ -118,6 +97,18 @@ def main(argv: list[str] | None = None) -> int:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"error: {message}", file=sys.stderr)
         return 2
+
+
+def _reading_options(command) -> None:
+    """How to read a corpus, as load_corpus takes it: its text column and its dates."""
+    command.add_argument(
+        "--text-column", help="the table column that holds the text, if not text, body, ..."
+    )
+    command.add_argument(
+        "--dayfirst",
+        action="store_true",
+        help="read numeric dates day first (10/03/2025: 10 March)",
+    )
 
 
 def _load(args):
