@@ -638,11 +638,16 @@ def without_own_outlet(mentions: pd.DataFrame, corpus: pd.DataFrame | None) -> p
         return mentions
     from .outlets import default_outlets
 
-    same = default_outlets().same  # the gazetteer's "Kyiv Independent" is "The Kyiv Independent"
-    own = mentions["article_id"].map(dict(zip(corpus["article_id"], corpus["outlet"], strict=True)))
+    canonical = default_outlets().canonical  # the gazetteer's "Kyiv Independent" is "The ..."
+    outlets = {
+        a: canonical(o)
+        for a, o in zip(corpus["article_id"], corpus["outlet"], strict=True)
+        if isinstance(o, str)
+    }
     media = (mentions["kind"] == "media").to_numpy()
-    is_own = [m and same(a, o) for m, a, o in zip(media, mentions["actor"], own, strict=True)]
-    return mentions[~np.array(is_own, dtype=bool)]
+    actors = {a: canonical(a) for a in set(mentions["actor"][media])}
+    own = mentions["actor"].map(actors).to_numpy() == mentions["article_id"].map(outlets).to_numpy()
+    return mentions[~(media & own)]
 
 
 def co_mentions(
