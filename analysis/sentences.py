@@ -49,127 +49,23 @@ TERMINAL = ".!?…"
 CLOSERS = "'\"’”»)]"
 OPENERS = "'\"‘“«(["
 
-# Punctuation that may end a sentence, closing quotes or brackets, then the space after:
-# ``([.!?…]+['"’”»)\]]*)\s+``. It is searched as two patterns, one that starts with a
-# full stop and one for the rarer ! ? …, each beginning a run of punctuation (the
-# lookbehind): ``re`` finds a literal first character in C several times faster than
-# a set of them, and most texts have no ! ? … at all. Same matches (tested).
-_DOT_CANDIDATE = re.compile(r"(\.(?<![.!?…]\.)[.!?…]*['\"’”»)\]]*)\s+")
-_OTHER_CANDIDATE = re.compile(r"([!?…](?<![.!?…][!?…])[.!?…]*['\"’”»)\]]*)\s+")
+# Where a sentence may end (rule 3): punctuation, closing quotes or brackets, then space,
+# ``([.!?…]+['"’”»)\]]*)\s+``; found with NumPy by :func:`_candidate_array` (the same
+# matches: tested).
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*▪·][ \t]+|\d{1,2}[.)][ \t]+)")
-# The visible part of a line: without surrounding spaces, tabs, \\r and no-break spaces.
-_VISIBLE_LINE = re.compile(r"[^\n \t\r\u00a0](?:[^\n]*[^\n \t\r\u00a0])?")
 _OPENERS_AND_DASHES = OPENERS + "-–—"
 # What a bullet line may start with (``_BULLET`` after its spaces and tabs; a digit is
 # ``str.isdecimal``, as ``\d``): other lines are not tried against the pattern.
 _BULLET_FIRST = frozenset("-–—•*▪·")
-_SPACE = re.compile(r"\s").search
 # A word longer than this is no abbreviation (the longest: "approx").
 _LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
 
 
 def split_sentences(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str]]:
     """Sentences of one text as ``(start, end, paragraph_id, kind)`` tuples."""
-    out: list[tuple[int, int, int, str]] = []
-    _split(text, title, out, SENTENCE_KINDS)
-    return out
-
-
-def _split(text: str, title: str | None, out: list, kinds: tuple) -> None:
-    """Append the sentences of ``text`` to ``out`` as ``(start, end, paragraph_id,
-    kinds[k])`` tuples, ``k`` the index of the kind in :data:`SENTENCE_KINDS`.
-
-    One pass over the lines, which are joined into units (rules 1 and 2) as they come,
-    and over the sentence-end candidates of the whole text (rule 3), merged with the
-    units by position: far fewer Python steps than a scan per unit.
-    """
-    sentence, headline, heading, bullet = kinds  # in the order of SENTENCE_KINDS
-    lines = [match.span() for match in _VISIBLE_LINE.finditer(text)]
-    wrapped = _is_hard_wrapped(text, lines)
-    candidates = _candidates(text)  # (start, end of punctuation and closers, next visible)
-    n_candidates = len(candidates)
-    n_lines = len(lines)
-    bullet_match = _BULLET.match
-    ci = li = 0
-    paragraph = -1
-    while li < n_lines:
-        unit_start, unit_end = lines[li]
-        li += 1
-        first = text[unit_start]  # lines start with a visible character: [ \t]* is empty
-        marker = None
-        if first in _BULLET_FIRST or first.isdecimal():
-            marker = bullet_match(text, unit_start)
-        is_bullet = marker is not None and marker.end() < unit_end
-        body_start = marker.end() if is_bullet else unit_start
-        # the lines that continue this unit: none after a blank line or before a bullet;
-        # in hard-wrapped text every other one, else one in lower case after a line
-        # without closing punctuation
-        while li < n_lines:
-            start, end = lines[li]
-            first = text[start]
-            if not wrapped and not first.islower():
-                break
-            if first in _BULLET_FIRST or first.isdecimal():
-                marker = bullet_match(text, start)
-                if marker is not None and marker.end() < end:
-                    break  # a bullet starts a unit of its own
-            if text.count("\n", unit_end, start) > 1:
-                break  # a blank line between
-            if not wrapped and _ends_sentence(text, unit_end):
-                break
-            unit_end = end
-            li += 1
-        paragraph += 1
-        if paragraph == 0 and title and text[unit_start:unit_end].strip() == title.strip():
-            # the loader's headline, whatever its punctuation ("Will Europe send troops?")
-            out.append((unit_start, unit_end, paragraph, headline))
-            continue
-        if not is_bullet and _is_heading(text, unit_start, unit_end):
-            out.append((unit_start, unit_end, paragraph, heading))
-            continue
-        kind = bullet if is_bullet else sentence
-        while ci < n_candidates and candidates[ci][0] < body_start:
-            ci += 1
-        sentence_start = body_start
-        while ci < n_candidates:
-            start, punct_end, nxt = candidates[ci]
-            if start >= unit_end:
-                break
-            ci += 1
-            if nxt >= unit_end:
-                continue
-            first = text[nxt]
-            if first in _OPENERS_AND_DASHES:
-                ends = _is_boundary(text, sentence_start, start, text[start:punct_end], nxt)
-            elif not (first.isupper() or first.isdigit()):
-                continue
-            elif (
-                punct_end - start == 1
-                and (low := start - _LONGEST_ABBREVIATION - 1) > sentence_start
-                and text[low] not in OPENERS
-                and _SPACE(text, low, start) is None
-            ):
-                ends = True  # a lone full stop after a word longer than any abbreviation
-            else:
-                ends = _is_boundary(text, sentence_start, start, text[start:punct_end], nxt)
-            if ends:
-                out.append((sentence_start, punct_end, paragraph, kind))
-                sentence_start = nxt
-        if sentence_start < unit_end:
-            out.append((sentence_start, unit_end, paragraph, kind))
-
-
-def _candidates(text: str) -> list[tuple[int, int, int]]:
-    """Where a sentence may end: (start, end of the punctuation and closers, first
-    character after the space), by position."""
-    found = [(m.start(), m.end(1), m.end()) for m in _DOT_CANDIDATE.finditer(text)]
-    if "!" in text or "?" in text or "…" in text:
-        found += [(m.start(), m.end(1), m.end()) for m in _OTHER_CANDIDATE.finditer(text)]
-        found.sort()
-    return found
-
-
-_KIND_CODES = tuple(range(len(SENTENCE_KINDS)))
+    _, starts, ends, paragraphs, kinds = _split_texts(text, np.zeros(1, np.int64), [text], [title])
+    names = [SENTENCE_KINDS[k] for k in kinds.tolist()]
+    return list(zip(starts.tolist(), ends.tolist(), paragraphs.tolist(), names, strict=True))
 
 
 def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -178,31 +74,317 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     ``corpus.text[start:end] == text`` for every row.
     """
     texts = corpus["text"].tolist()
-    titles = corpus["title"].tolist() if "title" in corpus else [None] * len(corpus)
-    spans: list[tuple[int, int, int, int]] = []  # of every article, one after the other
-    counts = np.zeros(len(texts), dtype=np.int64)
-    for doc, (text, title) in enumerate(zip(texts, titles, strict=True)):
-        before = len(spans)
-        _split(text, title if isinstance(title, str) else None, spans, _KIND_CODES)
-        counts[doc] = len(spans) - before
-    doc = np.repeat(np.arange(len(texts)), counts)
+    titles = corpus["title"].tolist() if "title" in corpus else [None] * len(texts)
+    joined, bases = _SEPARATOR.join(texts), _bases(texts)
+    doc, starts, ends, paragraphs, kinds = _split_texts(joined, bases, texts, titles)
+    counts = np.bincount(doc, minlength=len(texts))
     first = np.cumsum(counts) - counts  # each article's first row
-    # (start, end, paragraph, kind) of every sentence, converted in C
-    values = np.array(spans, dtype=np.int64).reshape(len(spans), 4)
-    starts, ends = values[:, 0].tolist(), values[:, 1].tolist()
     return pd.DataFrame(
         {
             "article_id": strings_by_code(corpus["article_id"].tolist(), doc),
-            "sentence_id": np.arange(len(spans), dtype=np.int64) - first[doc],
-            "paragraph_id": values[:, 2].copy(),
-            "start": values[:, 0].copy(),
-            "end": values[:, 1].copy(),
+            "sentence_id": np.arange(len(doc), dtype=np.int64) - first[doc],
+            "paragraph_id": paragraphs,
+            "start": starts - bases[doc],
+            "end": ends - bases[doc],
             "text": string_column(
-                [texts[d][s:e] for d, s, e in zip(doc.tolist(), starts, ends, strict=True)]
+                [joined[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
             ),
-            "kind": strings_by_code(list(SENTENCE_KINDS), values[:, 3]),
+            "kind": strings_by_code(list(SENTENCE_KINDS), kinds),
         }
     )
+
+
+# --- all texts at once -------------------------------------------------------------------
+#
+# The texts are joined with a blank line between them, so no unit runs from one into the
+# next, and every rule is applied to arrays of positions in that one string (its
+# characters as an array of code points, :func:`_code_points`): where lines and
+# sentence-end candidates are, which lines join into units, which units are headings or
+# bullets and which candidates end a sentence are NumPy operations on those characters. Only the rare cases that need a look at the words
+# (a bullet marker, a heading's word count, a full stop after a short word that may be
+# an abbreviation, a candidate followed by an opening quote) are decided in Python, by
+# the same functions as always. tests/slow_sentences.py is the straightforward splitter
+# these rules replace; the tests check that both give the same sentences.
+
+_SEPARATOR = "\n\n"
+_SENTENCE, _HEADLINE, _HEADING, _BULLET_KIND = range(len(SENTENCE_KINDS))
+
+
+def _bases(texts: list[str]) -> np.ndarray:
+    """Where each text starts in ``_SEPARATOR.join(texts)``."""
+    steps = np.fromiter(map(len, texts), np.int64, len(texts)) + len(_SEPARATOR)
+    return np.cumsum(steps) - steps
+
+
+def _split_texts(big: str, bases: np.ndarray, texts: list, titles: list) -> tuple:
+    """(doc, start, end, paragraph_id, kind code) of every sentence of ``texts``, in order;
+    ``big`` is ``_SEPARATOR.join(texts)``, ``bases`` where each text starts in it, and
+    ``start`` and ``end`` are offsets into ``big``; ``titles[doc]`` is a text's headline
+    (anything but a str is no title)."""
+    chars = _code_points(big)
+    newlines = np.flatnonzero(chars == 10)
+    line_start, line_end = _visible_lines(chars, newlines)
+    if not len(line_start):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty, empty
+    line_doc = np.searchsorted(bases, line_start, side="right") - 1
+
+    # rule 2, bullets: a marker and text after it on the line
+    marker_end = line_start.copy()
+    is_bullet = np.zeros(len(line_start), dtype=bool)
+    for i in np.flatnonzero(_BULLET_FIRST_CHAR(chars[line_start])).tolist():
+        marker = _BULLET.match(big, int(line_start[i]))
+        if marker is not None and marker.end() < line_end[i]:
+            is_bullet[i], marker_end[i] = True, marker.end()
+
+    # rule 1: a line joins the unit before when it is in the same text, with no blank
+    # line between; in hard-wrapped text unless it is a bullet, else when it starts in
+    # lower case after a line without closing punctuation
+    ends_sentence = _ends_sentence_at(chars, line_end)
+    single_break = (
+        np.searchsorted(newlines, line_start[1:]) - np.searchsorted(newlines, line_end[:-1]) <= 1
+    )
+    wrapped = _hard_wrapped(line_doc, line_end - line_start, len(texts))[line_doc[1:]]
+    joins = (
+        (line_doc[1:] == line_doc[:-1])
+        & single_break
+        & np.where(wrapped, ~is_bullet[1:], _LOWER(chars[line_start[1:]]) & ~ends_sentence[:-1])
+    )
+    first_line = np.flatnonzero(np.concatenate([[True], ~joins]))
+    last_line = np.append(first_line[1:] - 1, len(line_start) - 1)
+    unit_start, unit_end = line_start[first_line], line_end[last_line]
+    unit_doc = line_doc[first_line]
+    unit_bullet = is_bullet[first_line]
+    body_start = np.where(unit_bullet, marker_end[first_line], unit_start)
+    paragraph = np.arange(len(first_line)) - np.searchsorted(unit_doc, unit_doc)
+
+    # rule 2: the headline (the text's title), headings, bullets
+    kind = np.where(unit_bullet, _BULLET_KIND, _SENTENCE)
+    for u in np.flatnonzero(paragraph == 0).tolist():
+        title = titles[unit_doc[u]]
+        if (
+            isinstance(title, str)
+            and title
+            and (big[unit_start[u] : unit_end[u]].strip() == title.strip())
+        ):
+            kind[u] = _HEADLINE
+    unpunctuated = (kind == _SENTENCE) & ~ends_sentence[last_line]
+    unpunctuated &= ~_COMMA_OR_SEMICOLON(chars[unit_end - 1])
+    for u in np.flatnonzero(unpunctuated).tolist():
+        if len(big[unit_start[u] : unit_end[u]].split()) <= 20:
+            kind[u] = _HEADING
+
+    # rule 3: sentence ends inside the body of a sentence or bullet unit
+    found = _candidate_array(chars)
+    unit = np.searchsorted(unit_start, found[:, 0], side="right") - 1
+    known = np.maximum(unit, 0)
+    inside = (
+        (unit >= 0)
+        & ((kind[known] == _SENTENCE) | (kind[known] == _BULLET_KIND))
+        & (found[:, 0] >= body_start[known])
+        & (found[:, 2] < unit_end[known])
+    )
+    found, unit = found[inside], unit[inside]
+    ends = _sentence_ends(texts, bases, chars, found, body_start[unit], unit_doc[unit])
+    found, unit = found[ends], unit[ends]
+
+    # a sentence from each unit's body start or sentence end to the next end or unit end
+    in_sentences = np.flatnonzero((kind == _SENTENCE) | (kind == _BULLET_KIND))
+    whole = np.flatnonzero((kind == _HEADLINE) | (kind == _HEADING))
+    starts = np.sort(np.concatenate([body_start[in_sentences], found[:, 2], unit_start[whole]]))
+    stops = np.sort(np.concatenate([found[:, 1], unit_end[in_sentences], unit_end[whole]]))
+    unit = np.searchsorted(unit_start, starts, side="right") - 1
+    doc = unit_doc[unit]
+    return doc, starts, stops, paragraph[unit], kind[unit]
+
+
+def _sentence_ends(texts, bases, chars, found, sentence_start, doc) -> np.ndarray:
+    """Whether each candidate ``(start, end of punctuation, next visible)`` ends a
+    sentence (rule 3, as :func:`_is_boundary` decides it), on arrays: the next visible
+    character (after an opening quote or dash, the one after that, in the same text)
+    must be upper case or a digit; then ``!``, ``?``, ``…`` or several stops end a
+    sentence, and so does a single full stop unless the word before it is an initial
+    or an abbreviation. A word that may be an abbreviation (or holds other than ASCII)
+    is left to :func:`_is_boundary` on the text itself."""
+    start, punct_end, nxt = found.T
+    opener = _OPENER_OR_DASH(chars[nxt])
+    first = nxt.copy()
+    first[opener] = _step_over(chars, nxt[opener] + 1, _SPACE_CHAR)
+    text_end = bases[doc] + np.fromiter(map(len, texts), np.int64, len(texts))[doc]
+    capital = first < text_end
+    capital[capital] = _UPPER_OR_DIGIT(chars[first[capital]])
+    one_stop = (chars[start] == 46) & ~_TERMINAL(chars[start + 1])  # space follows a candidate
+    # the word before the stop: from the nearest space before it (a sentence starts after
+    # a space, so the word never reaches back past the sentence's start)
+    space_back = np.zeros(len(start), dtype=np.int64)  # 0: no space in reach
+    for back in range(_LONGEST_ABBREVIATION + 1, 0, -1):
+        at = start - back
+        space = at >= bases[doc]
+        space[space] = _SPACE_CHAR(chars[at[space]])
+        space_back[space] = back
+    word_start = start - space_back + 1
+    for _ in range(_LONGEST_ABBREVIATION):  # without opening quotes or brackets
+        word_start += (word_start < start) & _OPENER(chars[np.minimum(word_start, start)])
+    length = start - word_start
+    # a word longer than any abbreviation: no space in reach, and no opening quote first
+    low = start - (_LONGEST_ABBREVIATION + 1)
+    long_word = (space_back == 0) & (low >= bases[doc])
+    long_word[long_word] = ~_OPENER(chars[low[long_word]])
+    short_word = space_back > 0
+    initial = short_word & (length == 1) & _UPPER(chars[np.minimum(word_start, start)])
+    key, ascii_word = _word_keys(chars, word_start, length)
+    plain_word = short_word & ascii_word & ~np.isin(key, _ABBREVIATION_KEYS)
+    ends = capital & (~one_stop | long_word | (plain_word & ~initial))
+    for i in np.flatnonzero(capital & one_stop & ~long_word & ~plain_word & ~initial).tolist():
+        d, base = int(doc[i]), int(bases[doc[i]])
+        s, p, n = int(start[i]) - base, int(punct_end[i]) - base, int(nxt[i]) - base
+        ends[i] = _is_boundary(texts[d], int(sentence_start[i]) - base, s, texts[d][s:p], n)
+    return ends
+
+
+def _word_key(word: str) -> int:
+    """A number for an ASCII word of at most :data:`_LONGEST_ABBREVIATION` characters."""
+    key = 1
+    for char in word:
+        key = key * 128 + ord(char)
+    return key
+
+
+def _word_keys(chars: np.ndarray, word_start: np.ndarray, length: np.ndarray):
+    """(:func:`_word_key` of each word in lower case, whether it is all ASCII), for words
+    of at most :data:`_LONGEST_ABBREVIATION` characters (longer ones get no key)."""
+    key = np.ones(len(word_start), dtype=np.int64)
+    ascii_word = length <= _LONGEST_ABBREVIATION
+    for k in range(_LONGEST_ABBREVIATION):
+        within = k < length
+        code = chars[np.minimum(word_start + k, len(chars) - 1)].astype(np.int64)
+        ascii_word &= ~within | (code < 128)
+        code += 32 * ((code >= 65) & (code <= 90))  # A-Z in lower case
+        key = np.where(within, key * 128 + code, key)
+    return key, ascii_word
+
+
+_ABBREVIATION_KEYS = np.array(sorted(_word_key(word) for word in ABBREVIATIONS), dtype=np.int64)
+
+
+def _code_points(text: str) -> np.ndarray:
+    """The characters of ``text`` as integers, one per character: bytes for ASCII, 16
+    bits when no character needs more (UTF-16 without surrogate pairs), else 32."""
+    if text.isascii():
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    encoded = text.encode("utf-16-le")
+    if len(encoded) == 2 * len(text):
+        return np.frombuffer(encoded, dtype=np.uint16)
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+_BLANK = (32, 9, 13, 0xA0)  # what a visible line is stripped of (and \n, which ends it)
+
+
+def _visible_lines(chars: np.ndarray, newlines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(start, end) of the visible part of every line that has one (without spaces,
+    tabs, \\r and no-break spaces at either end), from the newlines, by stepping over
+    blanks at both ends."""
+    start = np.concatenate([[0], newlines + 1])
+    end = np.append(newlines, len(chars))
+    for step, edge in ((1, start), (-1, end)):
+        # move each line's edge over blanks, the lines still moving fewer at every step
+        moving = np.flatnonzero(start < end)
+        while len(moving):
+            at = edge[moving] if step == 1 else edge[moving] - 1
+            code = chars[at]
+            blank = (code == 32) | (code == 9) | (code == 13) | (code == 0xA0)
+            moving = moving[blank]
+            edge[moving] += step
+            moving = moving[start[moving] < end[moving]]
+    visible = start < end
+    return start[visible], end[visible]
+
+
+def _candidate_array(chars: np.ndarray) -> np.ndarray:
+    """Where a sentence may end, one row per candidate: (start, end of the punctuation
+    and closers, first character after the space). Every run of ``.!?…``, then closing
+    quotes or brackets, then at least one space: the matches of
+    ``([.!?…]+['"’”»)\\]]*)\\s+``, found with NumPy."""
+    n = len(chars)
+    terminal = chars == 46
+    for code in (33, 63, 0x2026):
+        if code <= np.iinfo(chars.dtype).max:
+            terminal |= chars == code
+    at = np.flatnonzero(terminal)
+    first = at[(at == 0) | ~terminal[np.maximum(at - 1, 0)]]  # where a run starts
+    last = at[(at == n - 1) | ~terminal[np.minimum(at + 1, n - 1)]] + 1  # where it ends
+    end = _step_over(chars, last, _CLOSER)
+    spaced = end < n
+    spaced[spaced] = _SPACE_CHAR(chars[end[spaced]])
+    first, end = first[spaced], end[spaced]
+    return np.stack([first, end, _step_over(chars, end, _SPACE_CHAR)], axis=1)
+
+
+def _step_over(chars: np.ndarray, pos: np.ndarray, test) -> np.ndarray:
+    """Each position moved forward past the characters for which ``test`` holds."""
+    pos = pos.copy()
+    moving = np.flatnonzero(pos < len(chars))
+    while len(moving):
+        moving = moving[test(chars[pos[moving]])]
+        pos[moving] += 1
+        moving = moving[pos[moving] < len(chars)]
+    return pos
+
+
+def _char_test(test):
+    """``test`` (a function of one character) applied to an array of code points: from a
+    table for ASCII, once per distinct character for the rest."""
+    table = np.array([bool(test(chr(i))) for i in range(128)] + [False], dtype=bool)
+
+    def apply(codes: np.ndarray) -> np.ndarray:
+        codes = np.asarray(codes)
+        out = table[np.minimum(codes, 128)]
+        high = codes > 127
+        if high.any():
+            distinct, where = np.unique(codes[high], return_inverse=True)
+            out[high] = np.array([bool(test(chr(c))) for c in distinct.tolist()])[where]
+        return out
+
+    return apply
+
+
+_LOWER = _char_test(str.islower)
+_UPPER = _char_test(str.isupper)
+_UPPER_OR_DIGIT = _char_test(lambda c: c.isupper() or c.isdigit())
+_SPACE_CHAR = _char_test(str.isspace)  # as ``\s`` in a str pattern
+_CLOSER = _char_test(lambda c: c in CLOSERS)
+_TERMINAL = _char_test(lambda c: c in TERMINAL)
+_OPENER = _char_test(lambda c: c in OPENERS)
+_OPENER_OR_DASH = _char_test(lambda c: c in _OPENERS_AND_DASHES)
+_COMMA_OR_SEMICOLON = _char_test(lambda c: c in ",;")
+_BULLET_FIRST_CHAR = _char_test(lambda c: c in _BULLET_FIRST or c.isdecimal())
+
+
+def _ends_sentence_at(chars: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """For each end offset: the text before it ends in ``.!?…``, perhaps followed by
+    closing quotes or brackets."""
+    last = ends - 1
+    while True:
+        more = last >= 0
+        more[more] = _CLOSER(chars[last[more]])
+        if not more.any():
+            break
+        last[more] -= 1
+    return (last >= 0) & _TERMINAL(chars[np.maximum(last, 0)])
+
+
+def _hard_wrapped(line_doc: np.ndarray, lengths: np.ndarray, n_docs: int) -> np.ndarray:
+    """Per text: at least 4 lines, none longer than 100 characters, the median (the
+    middle of the sorted lengths) at least 50."""
+    counts = np.bincount(line_doc, minlength=n_docs)
+    ordered = lengths[np.lexsort((lengths, line_doc))]
+    first = np.cumsum(counts) - counts
+    wrapped = counts >= 4
+    middle = ordered[first[wrapped] + counts[wrapped] // 2]
+    longest = ordered[first[wrapped] + counts[wrapped] - 1]
+    wrapped[wrapped] = (longest <= 100) & (middle >= 50)
+    return wrapped
 
 
 def sentence_ids(sentences: pd.DataFrame, article_ids, offsets) -> pd.arrays.IntegerArray:
@@ -234,29 +416,6 @@ def sentence_at(spans: list[tuple[int, int, int, str]], pos: int) -> int:
     """
     starts = [s[0] for s in spans]
     return max(bisect.bisect_right(starts, pos) - 1, 0)
-
-
-# --- units -------------------------------------------------------------------------------
-
-
-def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    if len(lines) < 4:
-        return False
-    lengths = sorted(end - start for start, end in lines)
-    return lengths[-1] <= 100 and lengths[len(lengths) // 2] >= 50
-
-
-def _ends_sentence(text: str, end: int) -> bool:
-    i = end - 1
-    while i >= 0 and text[i] in CLOSERS:
-        i -= 1
-    return i >= 0 and text[i] in TERMINAL
-
-
-def _is_heading(text: str, start: int, end: int) -> bool:
-    if _ends_sentence(text, end) or text[end - 1] in ",;":
-        return False
-    return len(text[start:end].split()) <= 20
 
 
 # --- sentences inside a unit -------------------------------------------------------------

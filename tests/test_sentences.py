@@ -148,6 +148,7 @@ TRICKY_PIECES = [
     "approx",
     "Ukraine",
     "“(",
+    "🙂",
 ]
 
 
@@ -162,6 +163,39 @@ def test_same_sentences_as_the_reference_splitter_on_random_text():
         title = text.split("\n")[0].strip() if rng.random() < 0.3 else None
         expected = slow_sentences.split_sentences(text, title=title)
         assert split_sentences(text, title=title) == expected, repr(text)
+
+
+def test_same_sentence_table_as_the_reference_on_random_corpora():
+    """All texts of a corpus are split at once: no rule may see across two texts
+    (a last line joined to the next text's first, a quote at one text's end looking
+    into the next, a hard-wrapped text making its neighbour wrapped)."""
+    import random
+
+    import pandas as pd
+    import slow_sentences
+
+    from analysis import sentences
+
+    rng = random.Random(11)
+    wrapped = "\n".join(["x" * 60 + " word."] * 5)
+    corpora = []
+    for _ in range(40):
+        texts, titles = [], []
+        for _ in range(rng.randint(1, 30)):
+            text = "".join(rng.choice(TRICKY_PIECES) for _ in range(rng.randint(0, 60)))
+            text = rng.choice(["", wrapped + "\n", ""]) + text if rng.random() < 0.2 else text
+            texts.append(text)
+            titles.append(text.split("\n")[0].strip() if rng.random() < 0.3 else None)
+        corpora.append((texts, titles))
+    # a stop and an opening quote end a text (of more words than a heading): what
+    # follows the quote is not the next text's capital
+    words = " ".join(["word"] * 20)
+    corpora.append(([f'{words} left. "', "Then", f"{words} Dr. «", "Who. (", "A"], [None] * 5))
+    for texts, titles in corpora:
+        corpus = pd.DataFrame(
+            {"article_id": [f"a{i}" for i in range(len(texts))], "text": texts, "title": titles}
+        )
+        pd.testing.assert_frame_equal(sentences(corpus), slow_sentences.sentences(corpus))
 
 
 def test_same_sentence_table_as_the_reference_on_seeds_and_generated_articles(seeds):
@@ -229,18 +263,28 @@ def test_no_is_an_abbreviation_only_before_a_number():
     ]
 
 
-def test_sentence_end_candidates_are_those_of_the_single_pattern():
-    """The splitter searches two patterns for speed; they find what one would."""
+def test_sentence_end_candidates_and_visible_lines_are_those_of_the_patterns():
+    """The splitter finds them with NumPy; they are the matches of two patterns."""
     import importlib
     import random
     import re
+
+    import numpy as np
 
     module = importlib.import_module("analysis.sentences")
     single = re.compile(r"([.!?…]+['\"’”»)\]]*)\s+")
     rng = random.Random(0)
     alphabet = list(".!?…a B\n\"”’)'  x.")
-    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(6000)]
     texts += ["It ended?! No... Yes.\u201d Then (so.) he left!\nNext"]
+    texts += ["".join(rng.choice(TRICKY_PIECES) for _ in range(30)) for _ in range(1000)]
+    visible = re.compile(r"[^\n \t\r\u00a0](?:[^\n]*[^\n \t\r\u00a0])?")
     for text in texts:
+        chars = module._code_points(text)
         expected = [(m.start(), m.end(1), m.end()) for m in single.finditer(text)]
-        assert module._candidates(text) == expected, text
+        assert module._candidate_array(chars).tolist() == [list(c) for c in expected], text
+        starts, ends = module._visible_lines(chars, np.flatnonzero(chars == 10))
+        lines = [m.span() for m in visible.finditer(text)]
+        assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == lines, text
+    # a character beyond 16 bits (UTF-32 code points)
+    assert module._candidate_array(module._code_points("🙂 Yes. No")).tolist() == [[5, 6, 7]]
