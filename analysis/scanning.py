@@ -138,3 +138,88 @@ def finditer(
             return
         yield match
         end = match.end()
+
+
+# re.IGNORECASE matches these to an ASCII letter besides its two cases (as acts._FOLD)
+_ODD_CASES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+_MAX_CHARACTERS = 256  # a class larger than this (or a category such as \w): any character
+
+
+def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters one of which begins every match of ``pattern`` (compiled with
+    ``flags``); None when that cannot be told (``.``, ``\\w``, a negated class, letters
+    beyond ASCII that ignore case) or when the pattern can match the empty string.
+
+    ``(please )?(support|donate to) us`` begins with "p", "s" or "d" (and, ignoring
+    case, "P", "S", "D", "ſ"). Read from the parse tree; a look-around or an anchor is
+    passed over (the set may then hold characters that never begin a match, never
+    lack one that does).
+    """
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # another Python, or a bad pattern: cannot tell
+        return None
+
+    def cased(chars: set[str], ignore: bool) -> set[str] | None:
+        if not ignore:
+            return chars
+        if not all(ch.isascii() for ch in chars):
+            return None  # case rules beyond ASCII ("µ" and "μ"): not done
+        out = set()
+        for ch in chars:
+            out |= {ch, ch.lower(), ch.upper()} | set(_ODD_CASES.get(ch.lower(), ""))
+        return out
+
+    def item(op, av, ignore) -> tuple[set[str], bool] | None:
+        """(first characters, can match empty) of one parse-tree item."""
+        if op is c.LITERAL:
+            chars = cased({chr(av)}, ignore)
+            return None if chars is None else (chars, False)
+        if op is c.IN:
+            chars = set()
+            for o, v in av:
+                if o is c.LITERAL:
+                    chars.add(chr(v))
+                elif o is c.RANGE and v[1] - v[0] < _MAX_CHARACTERS:
+                    chars |= {chr(x) for x in range(v[0], v[1] + 1)}
+                else:  # NEGATE, CATEGORY, a wide range
+                    return None
+            chars = cased(chars, ignore)
+            return None if chars is None else (chars, False)
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True  # zero width: the next item decides
+        if op is c.BRANCH:
+            found = [sequence(branch, ignore) for branch in av[1]]
+            if any(f is None for f in found):
+                return None
+            return set().union(*(f[0] for f in found)), any(f[1] for f in found)
+        if op is c.SUBPATTERN:
+            _, add, remove, items = av
+            inner = (ignore or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+            return sequence(items, inner)
+        if op is c.ATOMIC_GROUP:
+            return sequence(av, ignore)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _, items = av
+            found = sequence(items, ignore)
+            return None if found is None else (found[0], found[1] or low == 0)
+        return None  # ANY, NOT_LITERAL, a group reference, ...
+
+    def sequence(items, ignore) -> tuple[set[str], bool] | None:
+        chars: set[str] = set()
+        for op, av in items:
+            found = item(op, av, ignore)
+            if found is None:
+                return None
+            chars |= found[0]
+            if not found[1]:
+                return chars, False
+        return chars, True
+
+    found = sequence(parsed, bool(parsed.state.flags & re.IGNORECASE))  # with (?i) too
+    if found is None or found[1] or len(found[0]) > _MAX_CHARACTERS:
+        return None
+    return frozenset(found[0])

@@ -116,3 +116,45 @@ def test_photo_credits_either_way_round_are_removed(caption, rule):
 def test_slashes_in_the_story_are_not_credits():
     raw = "The EU/NATO plan was rejected.\nA Reuters/Ipsos poll found little support.\n"
     assert clean(raw).text == raw and clean(raw).removed == []
+
+
+def test_rule_lines_are_the_lines_a_start_rule_matches_whole():
+    """_rule_lines skips lines by their first character; it must find every line a
+    start rule matches, with the first such rule, as matching each line would."""
+    import random
+
+    from analysis.cleaning import _default_rules, _rule_lines
+
+    rules = tuple(r for r in _default_rules() if r.start is not None)
+    rng = random.Random(3)
+    lines = [
+        "Support the Moscow Times!",
+        "  \tREAD MORE: talks",
+        "\u017fupport us",
+        "Photo: a",
+        "x",
+    ]
+    lines += [
+        "\u0130mage credit: AP",
+        "Related",
+        "Sign up for our newsletter",
+        "The minister said.",
+        "",
+    ]
+    lines += ["Please donate to our journalism today.", "Follow us on Telegram", " ", "related\r"]
+    lines += ["We use cookies to improve", "(Photo by AP)", "Zakharova: no.", "  Read also: \t"]
+    found = 0
+    for _ in range(400):
+        raw = "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 12)))
+        expected, start = [], 0
+        for line in raw.split("\n"):
+            body = line[:-1] if line.endswith("\r") else line
+            first = next(
+                (r for r in rules if r.start.fullmatch(line) or r.start.fullmatch(body)), None
+            )
+            if first is not None:
+                expected.append((start, first.id))
+            start += len(line) + 1
+        assert [(s, r.id) for s, r in _rule_lines(raw, 0, rules)] == expected, raw
+        found += len(expected)
+    assert found > 500

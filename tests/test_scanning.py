@@ -6,7 +6,7 @@ import re
 import pytest
 
 from analysis.outlets import default_outlets
-from analysis.scanning import finditer, literal_starts
+from analysis.scanning import finditer, first_characters, literal_starts
 
 
 def test_literal_starts_read_from_the_pattern():
@@ -70,3 +70,72 @@ def test_same_matches_as_re_for_the_outlet_cues_on_the_seeds(seeds):
             assert [m.span() for m in finditer(rx, text)] == expected
             found += len(expected)
     assert found >= 3  # "UNN reports", "told Sputnik", the Sputnik dateline ...
+
+
+def test_first_characters_read_from_the_pattern():
+    assert first_characters(r"(please )?(support|donate to) us") == frozenset("psd")
+    assert first_characters(r"(please )?(support|donate to) us", re.I) == frozenset("psdPSD\u017f")
+    assert first_characters(r"\(?(?i:photo|image)") == frozenset("(pPiI\u0130\u0131")
+    assert first_characters(r"(?i)Kyiv|[0-2]\d") == frozenset("kK\u212a012")
+    assert first_characters(r"\b(?=T)(?:TASS|RIA)\b") == frozenset("TR")  # zero-width passed over
+    for unknown in [r"\w+", r".x", r"[^a]", r"a?", r"(a|)", r"x*", r"(?i)\u00e9t\u00e9"]:
+        assert first_characters(unknown) is None, unknown
+
+
+FIRST_PATTERNS = [
+    r"(please )?(support|donate to) (us|our work)[.!]?",
+    r"\(?(photo|photograph|image)( credit| by|:)\s?.{0,20}",
+    r"(sign up|subscribe)( for| to)?.{0,10}",
+    r"(?:read more|see also)(:.{0,20})?",
+    r"\bKyiv(?=\s)|[a-c]+x|(?>At)\b",
+]
+
+
+@pytest.mark.parametrize("flags", [0, re.I])
+@pytest.mark.parametrize("pattern", FIRST_PATTERNS)
+def test_first_characters_begin_every_match(pattern, flags):
+    rx = re.compile(pattern, flags)
+    first = first_characters(pattern, flags)
+    assert first is not None
+    rng = random.Random(5)
+    pieces = [
+        "please ",
+        "Please ",
+        "support",
+        "SUPPORT",
+        "\u017fupport",
+        "donate to",
+        " us",
+        " our work",
+    ]
+    pieces += [
+        "(",
+        "photo",
+        "\u0130mage",
+        "image",
+        ": ",
+        " by",
+        "sign up",
+        "subscribe",
+        " for",
+        " to",
+    ]
+    pieces += [
+        " the ",
+        "newsletter",
+        "read more",
+        "See also",
+        "Kyiv",
+        "\u212ayiv",
+        "abx",
+        "At",
+        " ",
+        ".",
+    ]
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        if rx.match(text):
+            matched += 1
+            assert text[0] in first, text
+    assert matched > 20
