@@ -384,7 +384,15 @@ def test_iter_corpus_chunks_are_the_loaded_corpus_with_catalog_and_report(seeds,
 
 def test_iter_corpus_numbers_table_rows_like_load_corpus(tmp_path):
 
-    rows = [{"text": f"Article number {i}." if i != 3 else " "} for i in range(1, 13)]
+    texts = {i: f"Article number {i}." for i in range(1, 15)}
+    texts[3] = " "
+    texts[7] = " " * 100 + "A late start."  # spaces longer than the head a reader looks at
+    texts[9] = "\u00a0\u2003 " * 40  # blank beyond ASCII, longer than that head
+    texts[11] = None
+    rows = [
+        {"text": texts[i], "title": f"Title {i}", "published": f"2025-01-{i:02d}"}
+        for i in range(1, 15)
+    ]
     for suffix, write in (
         (".jsonl", lambda t, p: t.to_json(p, orient="records", lines=True)),
         (".parquet", lambda t, p: t.to_parquet(p, index=False)),
@@ -393,11 +401,18 @@ def test_iter_corpus_numbers_table_rows_like_load_corpus(tmp_path):
         write(pd.DataFrame(rows), path)
         corpus = load_corpus(path)
         chunks = list(iter_corpus(path, chunk_size=5))
-        assert [len(c) for c in chunks] == [4, 5, 2]
+        assert [len(c) for c in chunks] == [4, 4, 3]
         assert_same_rows(chunks, corpus)
         assert list(corpus["article_id"][:3]) == ["feed-01", "feed-02", "feed-04"]
+        late = corpus.set_index("article_id").loc["feed-07"]
+        assert (late["raw"], late["title"], late["source"]) == (
+            texts[7],
+            "Title 7",
+            f"feed{suffix} row 7",
+        )
+        assert late["published"] == pd.Timestamp("2025-01-07")
         assert chunks[0].attrs["load_report"].skipped == [
-            (f"feed{suffix} row 3", "empty text in column 'text'")
+            (f"feed{suffix} row {i}", "empty text in column 'text'") for i in (3, 9, 11)
         ]
 
 
