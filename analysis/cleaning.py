@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .config import LEXICON_DIR
 from .datafiles import DataFileError, check_keys, load_yaml
-from .frames import frame
+from .frames import frame, str_values
 from .scanning import first_characters
 
 BOILERPLATE_FILE = LEXICON_DIR / "boilerplate.yaml"
@@ -468,7 +468,7 @@ def removed_spans(corpus, *, boilerplate=None):
     """
     rules = rules_file(boilerplate)
     rows = []
-    for article_id, raw in zip(corpus["article_id"], corpus["raw"], strict=True):
+    for article_id, raw in zip(corpus["article_id"], str_values(corpus["raw"]), strict=True):
         for start, end, rule in clean(raw, rules).removed:
             rows.append((article_id, start, end, rule, raw[start:end]))
     return frame(rows, ["article_id", "raw_start", "raw_end", "rule", "removed"])

@@ -28,7 +28,7 @@ from dateutil import parser as dateparser
 
 from .characters import non_ascii_characters
 from .cleaning import clean, forget_cleaned, rules_file
-from .frames import frame
+from .frames import frame, remember_values
 from .outlets import default_outlets, find_outlet
 
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-‐‑][^\W_]+)*")
@@ -515,7 +515,9 @@ def load_chunk(task: ChunkTask, rules, catalog=None) -> tuple[pd.DataFrame, Chun
     corpus["published"] = pd.to_datetime(corpus["published"]).astype("datetime64[ns]")
     corpus["n_words"] = corpus["n_words"].astype("int64")
     corpus["published_estimated"] = corpus["published_estimated"].astype(bool)
-    n_chars = sum(len(raw) for raw in corpus["raw"].tolist())
+    for name in ("text", "raw"):  # the tables read them next: the strings are at hand
+        remember_values(corpus[name], [r[name] for r in records])
+    n_chars = sum(len(r["raw"]) for r in records)
     return corpus, ChunkResult(
         len(corpus),
         n_chars,

@@ -76,3 +76,39 @@ def frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
         for name, values in zip(columns, zip(*rows, strict=True), strict=True)
     }
     return pd.DataFrame(data, columns=columns)
+
+
+# The Python strings of a few text columns, by the pyarrow data behind them: a chunk's
+# texts are read by several tables (sentences, hits, mentions, the removed spans), and
+# a pyarrow-backed column makes new str objects at every ``tolist()`` (1-1.5 ms per MB
+# of text each time). The data object is kept with its strings, so its id is not reused;
+# a changed column has new data (pyarrow arrays are immutable), so it is never stale.
+_STRINGS: dict[int, tuple[object, list]] = {}
+_STRINGS_KEPT = 4  # columns: a chunk's text and raw, and one more chunk's
+
+
+def str_values(column: pd.Series) -> list:
+    """``column.tolist()``, the same list again while the column's data is unchanged.
+
+    The list is shared: read it, do not change it.
+    """
+    data = getattr(column.array, "_pa_array", None)  # pandas' pyarrow-backed arrays
+    if data is None:
+        return column.tolist()
+    known = _STRINGS.get(id(data))
+    if known is not None and known[0] is data:
+        return known[1]
+    values = column.tolist()
+    remember_values(column, values)
+    return values
+
+
+def remember_values(column: pd.Series, values: list) -> None:
+    """Tell :func:`str_values` that ``values`` is ``column.tolist()`` (the strings
+    a table was just built from)."""
+    data = getattr(column.array, "_pa_array", None)
+    if data is None:
+        return
+    if len(_STRINGS) >= _STRINGS_KEPT:
+        _STRINGS.pop(next(iter(_STRINGS)))  # the oldest
+    _STRINGS[id(data)] = (data, values)

@@ -16,7 +16,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import scanning
-from .frames import frame, string_column, strings_by_code
+from .frames import frame, str_values, string_column, strings_by_code
 from .lexicon import Lexicon, load_lexicon
 from .matcher import PhraseMatcher
 from .sentences import sentence_ids
@@ -73,7 +73,7 @@ def hits(corpus: pd.DataFrame, lexicon=None, *, sentences=None) -> pd.DataFrame:
     """
     lexicon = resolve_lexicon(lexicon)
     matcher = _matcher(lexicon)
-    texts = corpus["text"].tolist()
+    texts = str_values(corpus["text"])
     doc, start, end, entry = matcher.find_arrays(texts)
     if len(doc):
         ids = corpus["article_id"].tolist()

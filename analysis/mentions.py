@@ -32,7 +32,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from analysis.frames import frame, string_column, strings_by_code
+from analysis.frames import frame, str_values, string_column, strings_by_code
 from analysis.gazetteer import Gazetteer, load_gazetteer
 from analysis.sentences import sentence_ids
 
@@ -327,7 +327,7 @@ def mentions(
     ``sentences`` may be passed to reuse an already computed sentence table.
     """
     gazetteer = gazetteer or default_gazetteer()
-    columns = _mention_codes(corpus["text"].tolist(), publication_years(corpus), gazetteer)
+    columns = _mention_codes(str_values(corpus["text"]), publication_years(corpus), gazetteer)
     ids = corpus["article_id"].tolist()
     if not len(columns["doc"]):
         result = frame([], MENTION_COLUMNS[2:])

@@ -27,7 +27,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .frames import string_column, strings_by_code
+from .frames import str_values, string_column, strings_by_code
 
 # Abbreviations after which a full stop does not end a sentence (lower case, no final dot).
 ABBREVIATIONS = frozenset(
@@ -73,7 +73,7 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
 
     ``corpus.text[start:end] == text`` for every row.
     """
-    texts = corpus["text"].tolist()
+    texts = str_values(corpus["text"])
     titles = corpus["title"].tolist() if "title" in corpus else [None] * len(texts)
     joined, bases = _SEPARATOR.join(texts), _bases(texts)
     doc, starts, ends, paragraphs, kinds = _split_texts(joined, bases, texts, titles)

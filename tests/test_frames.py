@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.frames import frame, string_column, strings_by_code
+from analysis.frames import frame, remember_values, str_values, string_column, strings_by_code
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,18 @@ def test_strings_by_code_equals_string_column_of_the_values(vocabulary, codes):
     expected = pd.Series(string_column([vocabulary[c] for c in codes]), dtype=None)
     got = pd.Series(strings_by_code(vocabulary, np.array(codes, dtype=np.int64)), dtype=None)
     pd.testing.assert_series_equal(got, expected)
+
+
+def test_str_values_are_the_column_until_it_changes():
+    corpus = frame([("a", "One."), ("b", "Two.")], ["article_id", "text"])
+    first = str_values(corpus["text"])
+    assert first == ["One.", "Two."]
+    assert str_values(corpus["text"]) is first  # remembered
+    corpus.loc[1, "text"] = "Changed."
+    assert str_values(corpus["text"]) == ["One.", "Changed."]
+    other = frame([("c", "One."), ("d", "Two.")], ["article_id", "text"])
+    assert str_values(other["text"]) == ["One.", "Two."]
+    told = ["One.", "Two."]
+    remember_values(other["text"], told)
+    assert str_values(other["text"]) is told
+    assert str_values(pd.Series(["x", None], dtype=object)) == ["x", None]  # no pyarrow data
