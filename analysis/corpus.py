@@ -28,7 +28,7 @@ from dateutil import parser as dateparser
 
 from .characters import non_ascii_characters
 from .cleaning import clean, forget_cleaned, rules_file
-from .frames import frame, remember_values
+from .frames import arrow_string_column, frame, remember_values
 from .outlets import default_outlets, find_outlet
 
 WORD_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-‐‑][^\W_]+)*")
@@ -277,6 +277,18 @@ class TableRows:
             given = {name: _cell(values[name][k]) for name in _METADATA}
             yield article_id, f"{self.where} row {number}", str(texts[k]), given
 
+    def arrow_texts(self):
+        """The texts as one pyarrow large-string array, or None when they are a list
+        (or of another type)."""
+        texts = self.columns["text"]
+        if isinstance(texts, list):
+            return None
+        import pyarrow as pa
+
+        if pa.types.is_string(texts.type):
+            return texts.cast(pa.large_string())
+        return texts if pa.types.is_large_string(texts.type) else None
+
 
 def _as_list(column) -> list:
     return column if isinstance(column, list) else column.to_pylist()
@@ -508,7 +520,13 @@ def load_chunk(task: ChunkTask, rules, catalog=None) -> tuple[pd.DataFrame, Chun
             _article(article_id, label, raw, given, "table", report, rules, task.dayfirst)
             for article_id, label, raw, given in task.rows
         ]
-    corpus = frame([tuple(r[name] for name in COLUMNS) for r in records], COLUMNS)
+    # raw from a Parquet block is already a pyarrow column: used as it is, not rebuilt
+    # from its Python strings (a copy of every text)
+    raw = task.rows.arrow_texts() if isinstance(task.rows, TableRows) else None
+    names = COLUMNS if raw is None else [name for name in COLUMNS if name != "raw"]
+    corpus = frame([tuple(r[name] for name in names) for r in records], names)
+    if raw is not None:
+        corpus.insert(COLUMNS.index("raw"), "raw", arrow_string_column(raw))
     matched, notes = set(), {}
     if catalog is not None:
         matched, notes = _apply_catalog(corpus, catalog, task.dayfirst, report)

@@ -34,6 +34,13 @@ def string_column(values: list):
     return pd.array(array, dtype=_STR_DTYPE)
 
 
+def arrow_string_column(array: pa.Array):
+    """A pyarrow string array as the column :func:`string_column` makes of its values."""
+    if not _ARROW_STRINGS:
+        return string_column(array.to_pylist())
+    return pd.array(array.cast(pa.large_string()), dtype=_STR_DTYPE)
+
+
 def strings_by_code(vocabulary: list, codes: np.ndarray):
     """``string_column([vocabulary[c] for c in codes])``, without the list.
 
