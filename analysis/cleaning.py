@@ -45,6 +45,8 @@ _HEADER_KEYS = {
 _HEADER_LINE = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*:[ \t]*(.*?)[ \t]*\r?\n")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.S | re.M)
 _BLANK_RUN = re.compile(r"(?:[ \t]*\r?\n)+")
+_BLANK_LINE = re.compile(r"[ \t\r]*\n")
+_NOT_SPACE = re.compile(r"\S")  # what str.strip keeps: re's \s is str.isspace
 _SENTENCE_END = re.compile(r"[.!;:,…]['\"’”»)]*\s*\Z")
 
 
@@ -435,10 +437,10 @@ def headline(text: str) -> str | None:
     if first_nl == -1:
         return None
     line = text[:first_nl].strip()
-    rest = text[first_nl + 1 :]
-    if not line or not rest.strip() or len(line) > 250:
+    if not line or len(line) > 250:
         return None
-    if not rest.lstrip(" \t\r").startswith("\n"):
+    # a blank line next, and more text after it (looked at in place: no copy of the rest)
+    if not _BLANK_LINE.match(text, first_nl + 1) or not _NOT_SPACE.search(text, first_nl + 1):
         return None
     if not 3 <= len(line.split()) <= 30 or _SENTENCE_END.search(line):
         return None

@@ -50,6 +50,12 @@ def test_headline_rules():
     )
     assert headline("Details\n\nMore text.") is None  # too short to be a headline
     assert headline("One line only") is None
+    title = "Russia Slams Plan for Peacekeeping Force"
+    assert headline(title + " \r\n \t\r\nText.") == title  # a blank line with spaces, CRLF
+    assert headline(title + "\nText right after.\n\nMore.") is None  # no blank line next
+    for blank_rest in ["\n\n", "\n \u2003\n\x1c\u00a0", "\n\n\u3000"]:  # nothing after
+        assert headline(title + blank_rest) is None, repr(blank_rest)
+    assert headline(title + "\n\n\u3000x") == title
 
 
 def test_block_rule_without_end_line_removes_only_the_start_line():
