@@ -63,11 +63,7 @@ def source_of(folder: Path, fmt: str) -> str:
 def run(mb: float, args, names: list[str], work: Path) -> dict:
     corpus_dir = work / f"corpus-{mb:g}"
     if not corpus_dir.exists():
-        t0 = time.perf_counter()
-        n, size = write_synthetic_corpus(corpus_dir, megabytes=mb, format=args.format)
-        print(
-            f"  generated {n:,} articles, {size / 1e6:,.1f} MB in {time.perf_counter() - t0:.0f} s"
-        )
+        generate(corpus_dir, mb, args.format)
     out = work / f"out-{mb:g}"
     summary = export_shards(
         source_of(corpus_dir, args.format),
