@@ -183,11 +183,10 @@ class ActMatch:
 
 # --------------------------------------------------------------------------- cue words
 
-# The characters other than A-Z and a-z that re.IGNORECASE matches to an ASCII
-# letter (İ ı to i, ſ to s, the Kelvin sign to k; tests/test_acts.py checks every
-# character). Replaced by that letter, ``str.lower`` maps every character that can
-# match an ASCII literal to the literal's lower case, and keeps the length.
-_FOLD = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+# The characters other than A-Z and a-z that re.IGNORECASE matches to an ASCII letter
+# (scanning.ODD_LETTERS). Replaced by that letter, ``str.lower`` maps every character
+# that can match an ASCII literal to the literal's lower case, and keeps the length.
+_FOLD = scanning.ODD_LETTERS
 
 
 def fold(text: str) -> str:

@@ -140,8 +140,9 @@ def finditer(
         end = match.end()
 
 
-# re.IGNORECASE matches these to an ASCII letter besides its two cases (as acts._FOLD)
-_ODD_CASES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+# The characters other than A-Z and a-z that re.IGNORECASE matches to an ASCII letter:
+# İ ı to i, ſ to s, the Kelvin sign to k (tests/test_acts.py checks every character)
+ODD_LETTERS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _MAX_CHARACTERS = 256  # a class larger than this (or a category such as \w): any character
 
 
@@ -170,7 +171,8 @@ def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
             return None  # case rules beyond ASCII ("µ" and "μ"): not done
         out = set()
         for ch in chars:
-            out |= {ch, ch.lower(), ch.upper()} | set(_ODD_CASES.get(ch.lower(), ""))
+            out |= {ch, ch.lower(), ch.upper()}
+            out |= {odd for odd, letter in ODD_LETTERS.items() if letter == ch.lower()}
         return out
 
     def item(op, av, ignore) -> tuple[set[str], bool] | None:
