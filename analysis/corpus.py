@@ -781,8 +781,8 @@ def _table_rows(table, where, stem, id_width, first_row, columns, report, seen) 
     for j, head in enumerate(heads):
         i = first_row + j
         label = f"{where} row {i}"
-        if _blank(head) and (
-            not isinstance(head, str) or len(head) < _HEAD or _blank(_value(texts, j))
+        if _cell(head) is None and (
+            not isinstance(head, str) or len(head) < _HEAD or _cell(_value(texts, j)) is None
         ):
             report.skipped.append((label, f"empty text in column {columns['text']!r}"))
             continue
@@ -840,11 +840,6 @@ def _take(column, keep: list[int], n: int):
     import pyarrow as pa
 
     return column.take(pa.array(keep, type=pa.int64()))
-
-
-def _blank(value) -> bool:
-    """A missing or whitespace-only cell."""
-    return value is None or (isinstance(value, float) and pd.isna(value)) or not str(value).strip()
 
 
 def _table_blocks(path: Path, size: int):

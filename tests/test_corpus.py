@@ -447,6 +447,8 @@ def test_iter_corpus_on_a_dataframe_and_bad_chunk_size():
     assert [list(c["article_id"]) for c in chunks] == [["row-1"], ["row-3", "row-4"]]
     assert_same_rows(chunks, corpus)
     assert chunks[-1].attrs["load_report"].skipped == [("row row 2", "empty text in column 'text'")]
+    missing = pd.DataFrame({"text": pd.array(["One.", pd.NA], dtype="string")})
+    assert list(load_corpus(missing)["raw"]) == ["One."]  # not an article "<NA>"
     with pytest.raises(ValueError, match="chunk_size"):
         next(iter_corpus(table, chunk_size=0))
 
