@@ -5,6 +5,9 @@ python -m analysis export --corpus PATH --out DIR [--format csv|parquet] [--tabl
 python -m analysis export --corpus PATH --out DIR --jobs N [--chunk-size K]   (Parquet shards)
 python -m analysis figures [--corpus PATH] [--out DIR] [--only a,b] [--list]
 python -m analysis report --corpus PATH --out DIR [--catalog CSV] [--notebooks 01,02] [--hide-code]
+
+Every command that reads a corpus also takes --catalog CSV, --text-column NAME and
+--dayfirst, as load_corpus does.
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     report.add_argument("--corpus", type=Path, required=True, help="folder, text file or table")
     report.add_argument("--catalog", type=Path)
+    _reading_options(report)
     report.add_argument("--out", type=Path, required=True, help="folder to write the report to")
     report.add_argument("--notebooks", help="comma-separated numbers or names (default: all)")
     report.add_argument("--hide-code", action="store_true", help="leave code cells out of the HTML")
@@ -250,6 +254,8 @@ def _report(args) -> int:
         args.corpus,
         args.out,
         catalog=args.catalog,
+        text_column=args.text_column,
+        dayfirst=args.dayfirst,
         notebooks=notebooks,
         timeout=args.timeout,
         hide_code=args.hide_code,

@@ -488,7 +488,7 @@ def finish_report(report: LoadReport, catalog, matched: set[str], notes: dict[in
             )
         report.warnings.append(
             warning + ". If they are day first, load with dayfirst=True (--dayfirst on "
-            "the command line), or write them as YYYY-MM-DD"
+            "the command line, DAYFIRST = True in a notebook), or write them as YYYY-MM-DD"
         )
     if catalog is not None:
         path = catalog.attrs.get("path", "catalog")

@@ -9,8 +9,8 @@ DIR``, ``make report CORPUS=PATH``) does, in order:
    files as ``figures``: the suite's style sheet and a source line naming the corpus);
 4. runs each notebook of ``notebooks/`` with nbclient on that corpus: a cell
    tagged ``injected-parameters`` is inserted after the cell tagged
-   ``parameters`` and sets ``CORPUS`` (and ``CATALOG`` when one is given), as
-   papermill does. Exercise stubs (cells that raise ``NotImplementedError``) are
+   ``parameters`` and sets ``CORPUS`` (and ``CATALOG``, ``TEXT_COLUMN`` and
+   ``DAYFIRST`` when they are given), as papermill does. Exercise stubs (cells that raise ``NotImplementedError``) are
    left out; their solutions run. The executed notebooks are kept in ``DIR/notebooks/``;
 5. writes ``DIR/report.html``: a front page (the corpus, its source line, the
    contents, the figure and table files), every notebook with its figures and
@@ -110,8 +110,11 @@ def is_exercise_stub(cell) -> bool:
     return cell.cell_type == "code" and "raise NotImplementedError" in cell.source
 
 
-def parameterize(nb, *, corpus, catalog=None, name: str = "notebook"):
-    """A copy of ``nb`` with a cell setting ``CORPUS`` (and ``CATALOG``) after the ``parameters`` cell.
+def parameterize(
+    nb, *, corpus, catalog=None, text_column=None, dayfirst=False, name: str = "notebook"
+):
+    """A copy of ``nb`` with a cell setting ``CORPUS`` (and ``CATALOG``, ``TEXT_COLUMN``,
+    ``DAYFIRST`` when given) after the ``parameters`` cell.
 
     Every cell of the copy records its position in the original file in
     ``metadata.report.cell`` (1-based; 0 for the injected cell), so errors can
@@ -126,13 +129,22 @@ def parameterize(nb, *, corpus, catalog=None, name: str = "notebook"):
             f"{name}: needs exactly one cell tagged {PARAMETERS_TAG!r} (found {len(tagged)})"
         )
     index = tagged[0]
-    if catalog is not None and not re.search(r"^CATALOG\s*=", nb.cells[index].source, re.M):
-        raise ReportError(
-            f"{name}: its parameters cell has no CATALOG, so a catalog cannot be passed to it"
-        )
-    lines = ["# Parameters injected by `python -m analysis report`", f"CORPUS = {str(corpus)!r}"]
-    if catalog is not None:
-        lines.append(f"CATALOG = {str(catalog)!r}")
+    values = {"CORPUS": str(corpus)}
+    given = {
+        "CATALOG": None if catalog is None else str(catalog),
+        "TEXT_COLUMN": text_column,
+        "DAYFIRST": True if dayfirst else None,
+    }
+    for variable, value in given.items():
+        if value is None:
+            continue  # the notebook's own value stands
+        if not re.search(rf"^{variable}\s*=", nb.cells[index].source, re.M):
+            raise ReportError(
+                f"{name}: its parameters cell has no {variable}, so it cannot be passed to it"
+            )
+        values[variable] = value
+    lines = ["# Parameters injected by `python -m analysis report`"]
+    lines += [f"{variable} = {value!r}" for variable, value in values.items()]
     injected = nbformat.v4.new_code_cell("\n".join(lines))
     injected.metadata["tags"] = [INJECTED_TAG]
     injected.metadata["report"] = {"cell": 0}
@@ -142,9 +154,10 @@ def parameterize(nb, *, corpus, catalog=None, name: str = "notebook"):
     return nb
 
 
-def prepare(nb, *, corpus, catalog=None, name: str = "notebook"):
-    """:func:`parameterize`, then leave out exercise stubs (their solutions stay)."""
-    nb = parameterize(nb, corpus=corpus, catalog=catalog, name=name)
+def prepare(nb, *, name: str = "notebook", **parameters):
+    """:func:`parameterize` (``corpus``, ``catalog``, ``text_column``, ``dayfirst``),
+    then leave out exercise stubs (their solutions stay)."""
+    nb = parameterize(nb, name=name, **parameters)
     nb.cells = [c for c in nb.cells if not is_exercise_stub(c)]
     return nb
 
@@ -361,6 +374,8 @@ def make_report(
     out_dir,
     *,
     catalog=None,
+    text_column: str | None = None,
+    dayfirst: bool = False,
     notebooks=None,
     notebooks_dir=NOTEBOOKS_DIR,
     timeout: int = 600,
@@ -371,7 +386,9 @@ def make_report(
 ) -> Report:
     """Run the notebooks on ``corpus_path`` and write the report to ``out_dir`` (see the module doc).
 
-    ``notebooks``: numbers or names of the notebooks to run (default: all).
+    ``text_column`` and ``dayfirst`` are passed to :func:`~analysis.load_corpus`, here
+    and in every notebook. ``notebooks``: numbers or names of the notebooks to run
+    (default: all).
     ``jobs``: notebooks run at once, each in its own kernel (2 halves the time on two
     free cores). ``figures=False`` leaves out the registered figures (PNG/SVG and their section).
     Raises :class:`ReportError` (after writing everything it could) when a notebook fails.
@@ -391,7 +408,7 @@ def make_report(
     if not paths:
         raise ReportError(f"no notebooks (NN-name.ipynb) in {notebooks_dir}")
 
-    corpus = load_corpus(corpus_path, catalog=catalog)
+    corpus = load_corpus(corpus_path, catalog=catalog, text_column=text_column, dayfirst=dayfirst)
     tables = Tables(corpus)
     report = Report(out_dir=out_dir, html=out_dir / "report.html")
     print(f"{corpus.attrs.get('name', 'corpus')}: {len(corpus)} articles; writing to {out_dir}")
@@ -408,7 +425,17 @@ def make_report(
         except Exception as exc:
             raise ReportError(f"{path.name}: not a readable notebook: {exc}") from exc
         prepared.append(
-            (path.name, prepare(nb, corpus=corpus_path, catalog=catalog, name=path.name))
+            (
+                path.name,
+                prepare(
+                    nb,
+                    corpus=corpus_path,
+                    catalog=catalog,
+                    text_column=text_column,
+                    dayfirst=dayfirst,
+                    name=path.name,
+                ),
+            )
         )
 
     n_code = sum(c.cell_type == "code" for _, nb in prepared for c in nb.cells)

@@ -279,7 +279,8 @@ def test_dates_that_could_be_day_or_month_first_are_reported(tmp_path):
     assert corpus.attrs["load_report"].warnings == [
         "1 date(s) could be day or month first and were read month first, as in the US: "
         "the first, '10/03/2025' (t.csv row 1), as 2025-10-03. If they are day first, "
-        "load with dayfirst=True (--dayfirst on the command line), or write them as YYYY-MM-DD"
+        "load with dayfirst=True (--dayfirst on the command line, DAYFIRST = True in a notebook), "
+        "or write them as YYYY-MM-DD"
     ]
     table["date"] = ["10/03/2025", "11/03/2025", "13/03/2025"]
     table.to_csv(tmp_path / "t.csv", index=False)

@@ -41,6 +41,25 @@ def test_parameters_cell(path):
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1, "exactly one cell tagged 'parameters'"
     assert re.search(r"^CORPUS = ", tagged[0].source, re.M), "the parameters cell sets CORPUS"
+    # how to read the corpus, which `report --text-column/--dayfirst` sets
+    for variable in ("TEXT_COLUMN", "DAYFIRST"):
+        assert re.search(rf"^{variable} = ", tagged[0].source, re.M), f"no {variable}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_corpus_is_loaded_with_the_parameters(path):
+    """A load that ignored TEXT_COLUMN or DAYFIRST would read another corpus than
+    the parameters cell (and the report) say."""
+    nb = nbformat.read(path, as_version=4)
+    calls = [
+        m.group(0)
+        for c in nb.cells
+        if c.cell_type == "code"
+        for m in re.finditer(r"load_corpus\([^)]*\)", c.source)
+    ]
+    assert calls, "the notebook loads its corpus"
+    for call in calls:
+        assert "text_column=TEXT_COLUMN" in call and "dayfirst=DAYFIRST" in call, call
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -83,6 +83,23 @@ def test_parameterize_injects_corpus_after_the_parameters_cell():
     assert "CORPUS = '/data/my corpus'" in injected.source
     assert "CATALOG = '/data/cat.csv'" in injected.source
     assert len(nb.cells) == 4, "the original notebook is not changed"
+    assert "TEXT_COLUMN" not in injected.source and "DAYFIRST" not in injected.source
+
+
+def test_parameterize_passes_how_to_read_the_corpus():
+    nb = _notebook(
+        "CORPUS = SEEDS_DIR\nCATALOG = None\nTEXT_COLUMN = None\nDAYFIRST = False",
+        tags={0: ["parameters"]},
+    )
+    out = parameterize(nb, corpus="feed.csv", text_column="story", dayfirst=True)
+    namespace = {}
+    exec(out.cells[1].source, namespace)
+    assert (namespace["CORPUS"], namespace["TEXT_COLUMN"], namespace["DAYFIRST"]) == (
+        "feed.csv",
+        "story",
+        True,
+    )
+    assert "CATALOG" not in namespace, "not given: the notebook's own value stands"
 
 
 def test_parameterize_errors_name_the_notebook():
@@ -93,6 +110,10 @@ def test_parameterize_errors_name_the_notebook():
     nb = _notebook("CORPUS = 1", tags={0: ["parameters"]})
     with pytest.raises(ReportError, match="02-x.ipynb: its parameters cell has no CATALOG"):
         parameterize(nb, corpus="c", catalog="cat.csv", name="02-x.ipynb")
+    with pytest.raises(ReportError, match="02-x.ipynb: its parameters cell has no TEXT_COLUMN"):
+        parameterize(nb, corpus="c", text_column="story", name="02-x.ipynb")
+    with pytest.raises(ReportError, match="02-x.ipynb: its parameters cell has no DAYFIRST"):
+        parameterize(nb, corpus="c", dayfirst=True, name="02-x.ipynb")
 
 
 def test_prepare_leaves_out_exercise_stubs_but_keeps_solutions():
@@ -224,6 +245,36 @@ def test_command_line_errors_are_messages(capsys, tmp_path):
     code = main(["report", "--corpus", str(SEEDS_DIR), "--out", str(tmp_path), "--notebooks", "77"])
     assert code == 1
     assert "no notebook '77'" in capsys.readouterr().err
+
+
+def test_report_reads_the_corpus_and_runs_the_notebooks_with_text_column_and_dayfirst(
+    tmp_path, monkeypatch
+):
+    """From the command line to the tables and to each notebook's injected cell (the
+    kernels are left out here: notebook 01 itself is run with these parameters in
+    test_report_small.py)."""
+    import analysis.figures
+    import analysis.report
+
+    monkeypatch.setattr(analysis.figures, "save_figures", lambda *a, **kw: [])  # tested above
+    ran = []
+    monkeypatch.setattr(
+        analysis.report, "execute", lambda nb, name, **kw: (ran.append(name), (nb, None))[1]
+    )
+    table = tmp_path / "feed.csv"
+    pd.DataFrame(
+        {"story": ["Officials warned that the strikes would continue."], "date": ["05/03/2025"]}
+    ).to_csv(table, index=False)
+    out = tmp_path / "out"
+    command = ["report", "--corpus", str(table), "--out", str(out), "--notebooks", "01,04"]
+    assert main([*command, "--text-column", "story", "--dayfirst", "--no-progress"]) == 0
+    assert ran == ["01-the-corpus.ipynb", "04-threats-and-proposals.ipynb"]
+    articles = pd.read_csv(out / "tables" / "articles.csv")
+    assert articles["published"].tolist() == ["2025-03-05"]
+    for name in ran:
+        nb = nbformat.read(out / "notebooks" / name, as_version=4)
+        (injected,) = [c for c in nb.cells if INJECTED_TAG in c.metadata.get("tags", [])]
+        assert "TEXT_COLUMN = 'story'" in injected.source and "DAYFIRST = True" in injected.source
 
 
 def test_html_can_leave_the_code_out():
