@@ -27,7 +27,24 @@ from .config import FIGURES_DIR, STYLE_FILE
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 UNKNOWN = "unknown"
+UNKNOWN_COLOR = "#BBBBBB"  # missing values: light grey, never a palette colour
+OTHER_COLOR = "#777777"  # merged small groups ("12 other outlets")
 SOURCE_COLOR = "0.35"
+
+# How figures grow with the corpus. A figure with one row per article (lengths, dates,
+# the removed spans, rhetoric per article, dispersion) draws the corpus as a whole above
+# ARTICLE_ROWS articles: a histogram, articles per month, totals per outlet. Figures by
+# outlet name the TOP_OUTLETS outlets with the most articles and merge the others into
+# one "N other outlets"; figures whose only key to an outlet is its colour name fewer
+# (COLOUR_OUTLETS), so that no two share a colour. Each says what it merged.
+ARTICLE_ROWS = 40
+TOP_OUTLETS = 15
+COLOUR_OUTLETS = 6
+# Above this many markers, the counts written beside them ("×3", "2 articles") are
+# left out (they would cover each other); the note under the axes says so.
+MARKER_LABELS = 60
+# Above this many months, bars per month are not labelled and only some months are named.
+MONTH_LABELS = 24
 
 
 @dataclass(frozen=True)
@@ -62,9 +79,49 @@ def palette(n: int | None = None) -> list[str]:
 
 
 def color_map(values) -> dict:
-    """A stable colour for each distinct value (sorted), e.g. one per outlet."""
+    """A stable colour for each distinct value (sorted), e.g. one per outlet; "unknown"
+    is light grey and a merged group ("12 other outlets", :func:`outlet_groups`) dark grey,
+    so neither passes for one more value."""
     distinct = sorted({str(v) for v in values})
-    return dict(zip(distinct, palette(len(distinct)), strict=True))
+    named = [v for v in distinct if v != UNKNOWN and not _is_other(v)]
+    colors = dict(zip(named, palette(len(named)), strict=True))
+    colors.update({v: OTHER_COLOR for v in distinct if _is_other(v)})
+    if UNKNOWN in distinct:
+        colors[UNKNOWN] = UNKNOWN_COLOR
+    return colors
+
+
+def _grey_colors(values) -> dict:
+    """The greys of :func:`color_map` for the values that get one."""
+    return {v: c for v, c in color_map(values).items() if c in (OTHER_COLOR, UNKNOWN_COLOR)}
+
+
+def _is_other(value: str) -> bool:
+    return value.endswith(" other outlets")
+
+
+def outlet_groups(corpus: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.Series:
+    """Each article's outlet as the figures show it, by ``article_id``: a missing outlet
+    is "unknown", and the outlets beyond the ``top`` with the most articles (ties by
+    name) are merged into one "N other outlets" (never a group of one)."""
+    outlets = pd.Series(
+        [o if isinstance(o, str) else UNKNOWN for o in corpus["outlet"]],
+        index=corpus["article_id"].to_numpy(),
+        dtype=object,
+    )
+    counts = outlets[outlets != UNKNOWN].value_counts()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if len(ranked) <= top + 1:
+        return outlets
+    keep = {name for name, _ in ranked[:top]}
+    other = f"{len(ranked) - top} other outlets"
+    return outlets.where(outlets.isin(keep) | (outlets == UNKNOWN), other)
+
+
+def outlet_order(values) -> list[str]:
+    """Outlets as the figures list them: by name, then the merged group, then "unknown"."""
+    distinct = sorted({str(v) for v in values})
+    return sorted(distinct, key=lambda v: (v == UNKNOWN, _is_other(v), v))
 
 
 #: The camps of actors.yaml, in the order legends list them.
@@ -164,8 +221,29 @@ def save_figures(tables, out_dir=FIGURES_DIR, names=None, *, progress=None) -> l
 
 
 def plot_article_lengths(corpus: pd.DataFrame, *, ax=None):
-    """Words per article (after boilerplate removal), coloured by outlet."""
+    """Words per article (after boilerplate removal): one bar per article, coloured by
+    outlet, or above :data:`ARTICLE_ROWS` articles a histogram with the median."""
     ax = _axes(ax)
+    if len(corpus) > ARTICLE_ROWS:
+        words = corpus["n_words"].to_numpy(float)
+        ax.hist(words, bins=min(30, max(10, len(corpus) // 20)), color=OKABE_ITO[0])
+        median = float(np.median(words))
+        ax.axvline(median, color="0.2", linewidth=1, linestyle="--")
+        ax.annotate(
+            f"median {median:,.0f}",
+            (median, 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(4, -4),
+            textcoords="offset points",
+            va="top",
+            fontsize=8,
+        )
+        ax.set_xlabel("words per article (after boilerplate removal)")
+        ax.set_ylabel("articles")
+        ax.set_title(f"Length of the {len(corpus):,} articles")
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.grid(axis="y")
+        return ax
     outlets = corpus["outlet"].fillna(UNKNOWN)
     colors = color_map(outlets)
     y = np.arange(len(corpus))
@@ -183,24 +261,32 @@ def plot_article_lengths(corpus: pd.DataFrame, *, ax=None):
     return ax
 
 
-def plot_outlets(corpus: pd.DataFrame, *, ax=None):
-    """Articles per outlet; articles whose outlet could not be established count as 'unknown'."""
+def plot_outlets(corpus: pd.DataFrame, *, ax=None, top: int = TOP_OUTLETS):
+    """Articles per outlet; articles whose outlet could not be established count as
+    'unknown' (grey), and the outlets beyond the ``top`` largest as one merged bar."""
     ax = _axes(ax)
-    counts = corpus["outlet"].fillna(UNKNOWN).value_counts().sort_index()
-    colors = color_map(counts.index)
+    groups = outlet_groups(corpus, top=top)
+    counts = groups.value_counts().reindex(outlet_order(groups))
+    # each bar is named: one colour, and the greys of the merged and the unknown
+    colors = {**dict.fromkeys(counts.index, OKABE_ITO[0]), **_grey_colors(counts.index)}
     ax.barh(counts.index, counts.values, color=[colors[o] for o in counts.index])
     ax.invert_yaxis()
     ax.set_xlabel("articles")
     ax.set_ylabel("outlet")
-    ax.set_title("Articles per outlet")
+    n_outlets = corpus["outlet"].dropna().nunique()
+    merged = n_outlets > len([o for o in counts.index if o != UNKNOWN])
+    ax.set_title(f"Articles per outlet ({n_outlets} outlets)" if merged else "Articles per outlet")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="x")
     return ax
 
 
 def plot_publication_dates(corpus: pd.DataFrame, *, ax=None):
-    """Publication date of each article; estimated dates hollow, undated articles listed."""
+    """Publication date of each article (estimated dates hollow, undated articles
+    listed), or above :data:`ARTICLE_ROWS` articles the articles published per month."""
     ax = _axes(ax)
+    if len(corpus) > ARTICLE_ROWS:
+        return _articles_per_month(corpus, ax)
     dated = corpus[corpus["published"].notna()].sort_values("published")
     labels = article_labels(dated)
     y = np.arange(len(dated))
@@ -237,10 +323,53 @@ def plot_publication_dates(corpus: pd.DataFrame, *, ax=None):
     return ax
 
 
+def _articles_per_month(corpus: pd.DataFrame, ax):
+    """Articles published per month, stated and estimated dates stacked; the undated
+    are counted under the axes."""
+    dated = corpus[corpus["published"].notna()]
+    months = pd.to_datetime(dated["published"]).dt.to_period("M")
+    estimated = dated["published_estimated"].to_numpy(bool)
+    span = (
+        pd.period_range(months.min(), months.max(), freq="M")
+        if len(months)
+        else pd.PeriodIndex([], freq="M")
+    )
+    stated = months[~estimated].value_counts().reindex(span, fill_value=0)
+    guessed = months[estimated].value_counts().reindex(span, fill_value=0)
+    x = span.to_timestamp() + pd.Timedelta(days=14)  # the middle of each month
+    width = 24  # days
+    ax.bar(x, stated.to_numpy(), width=width, color=OKABE_ITO[0], label="stated")
+    if guessed.any():
+        ax.bar(
+            x,
+            guessed.to_numpy(),
+            width=width,
+            bottom=stated.to_numpy(),
+            facecolor="white",
+            edgecolor=OKABE_ITO[0],
+            label="estimated from the text",
+        )
+    ax.set_xlabel("month of publication")
+    ax.set_ylabel("articles")
+    ax.set_title("Articles published per month")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y")
+    if len(dated):
+        ax.legend(loc="upper left")
+    undated = len(corpus) - len(dated)
+    if undated:
+        _note(ax, f"No date established: {undated:,} articles (not drawn).", y=-0.25)
+    _date_axis(ax, dated["published"])
+    return ax
+
+
 def plot_removed(removed: pd.DataFrame, corpus: pd.DataFrame, *, ax=None):
-    """Characters removed from each article's raw text, by the rule that removed them."""
+    """Characters removed from each article's raw text, by the rule that removed them;
+    above :data:`ARTICLE_ROWS` articles, how many articles each rule removed text from."""
     ax = _axes(ax)
     removed = removed.assign(chars=removed["raw_end"] - removed["raw_start"])
+    if len(corpus) > ARTICLE_ROWS:
+        return _removed_by_rule(removed, corpus, ax)
     table = (
         removed.pivot_table(index="article_id", columns="rule", values="chars", aggfunc="sum")
         .reindex(corpus["article_id"])
@@ -266,6 +395,38 @@ def plot_removed(removed: pd.DataFrame, corpus: pd.DataFrame, *, ax=None):
     ax.grid(axis="x")
     if len(table.columns):  # beside the bars, never over them
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), title="rule", fontsize=8)
+    return ax
+
+
+def _removed_by_rule(removed: pd.DataFrame, corpus: pd.DataFrame, ax):
+    """Articles each boilerplate rule removed text from, with the characters removed."""
+    removed = removed[removed["article_id"].isin(set(corpus["article_id"]))]
+    by_rule = removed.groupby("rule").agg(
+        articles=("article_id", "nunique"), chars=("chars", "sum")
+    )
+    by_rule = by_rule.sort_values(["articles", "chars"], ascending=False, kind="stable")
+    y = np.arange(len(by_rule))
+    ax.barh(y, by_rule["articles"], color=OKABE_ITO[0])
+    for yi, (n, chars) in enumerate(zip(by_rule["articles"], by_rule["chars"], strict=True)):
+        ax.annotate(
+            f"{chars:,} characters",
+            (n, yi),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_yticks(y, by_rule.index)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(int(by_rule["articles"].max()) if len(by_rule) else 0, 1) * 1.35)
+    ax.set_xlabel("articles text was removed from")
+    ax.set_ylabel("rule")
+    touched = removed["article_id"].nunique()
+    ax.set_title(f"Removed before analysis ({touched:,} of {len(corpus):,} articles)")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="x")
+    if not len(by_rule):
+        ax.text(0.5, 0.5, "nothing removed", ha="center", va="center", transform=ax.transAxes)
     return ax
 
 
@@ -300,9 +461,11 @@ def plot_rhetoric_heatmap(frequency: pd.DataFrame, corpus: pd.DataFrame, *, lexi
     ``frequency`` is ``rhetoric_frequency(hits, corpus, by="article_id")``.
     """
     ax = _axes(ax, size=(9, 5))
+    categories = list(dict.fromkeys(frequency["category"]))
+    if frequency["article_id"].nunique() > ARTICLE_ROWS:
+        return _rhetoric_by_outlet_heatmap(frequency, corpus, categories, lexicon, ax)
     rates = frequency.pivot(index="category", columns="article_id", values="rate")
     counts = frequency.pivot(index="category", columns="article_id", values="count")
-    categories = list(dict.fromkeys(frequency["category"]))
     articles = [a for a in corpus["article_id"] if a in rates.columns]
     rates = rates.reindex(index=categories, columns=articles)
     counts = counts.reindex(index=categories, columns=articles)
@@ -330,6 +493,44 @@ def plot_rhetoric_heatmap(frequency: pd.DataFrame, corpus: pd.DataFrame, *, lexi
     return ax
 
 
+def _rhetoric_by_outlet_heatmap(frequency, corpus, categories, lexicon, ax):
+    """:func:`plot_rhetoric_heatmap` of a corpus too large for a column per article: a
+    column per outlet (:func:`outlet_groups`), the rate of all its articles together."""
+    outlets = outlet_groups(corpus)
+    rows = frequency.assign(outlet=frequency["article_id"].map(outlets).fillna(UNKNOWN))
+    grouped = _merged_rates(rows, ["category", "outlet"])
+    order = outlet_order(grouped["outlet"])
+    rates = grouped.pivot(index="category", columns="outlet", values="rate")
+    rates = rates.reindex(index=categories, columns=order)
+    image = ax.imshow(rates.to_numpy(float), aspect="auto")
+    vmax = np.nanmax(rates.to_numpy(float)) if rates.size else 0
+    for (i, j), rate in np.ndenumerate(rates.to_numpy(float)):
+        color = "black" if vmax and rate > vmax * 0.6 else "white"
+        ax.text(j, i, f"{rate:.1f}", ha="center", va="center", fontsize=8, color=color)
+    n_articles = rows.groupby("outlet")["article_id"].nunique().reindex(order)
+    labels = [f"{o} ({n:,})" for o, n in zip(order, n_articles, strict=True)]
+    ax.set_xticks(np.arange(len(order)), labels, rotation=30, ha="right")
+    ax.set_yticks(np.arange(len(categories)), _category_labels(categories, lexicon))
+    ax.set_xlabel("outlet (articles)")
+    ax.set_ylabel("rhetorical category")
+    n = frequency["article_id"].nunique()
+    ax.set_title(f"Rhetoric per outlet ({RATE_LABEL}; {n:,} articles)")
+    ax.figure.colorbar(image, ax=ax, label=RATE_LABEL, shrink=0.8)
+    return ax
+
+
+def _merged_rates(frequency: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Rows of a :func:`~analysis.rhetoric_frequency` table merged by ``keys``: counts
+    and words summed, so the rate is that of all the merged articles together (not an
+    average of their rates). Words are counted once per article or outlet and category."""
+    return (
+        frequency.groupby(keys, sort=False)
+        .agg(count=("count", "sum"), n_words=("n_words", "sum"))
+        .reset_index()
+        .assign(rate=lambda t: 1000 * t["count"] / t["n_words"].where(t["n_words"] > 0))
+    )
+
+
 def plot_categories_by_outlet(frequency: pd.DataFrame, *, lexicon=None, ax=None):
     """One group of bars per category, one bar per outlet: hits per 1,000 words.
 
@@ -338,7 +539,10 @@ def plot_categories_by_outlet(frequency: pd.DataFrame, *, lexicon=None, ax=None)
     """
     ax = _axes(ax, size=(9, 5))
     categories = list(dict.fromkeys(frequency["category"]))
+    frequency, merged = _fewer_outlets(frequency, COLOUR_OUTLETS)
     outlets = list(dict.fromkeys(frequency["outlet"]))
+    if merged:
+        outlets = outlet_order(outlets)
     colors = color_map(outlets)
     height = 0.8 / max(len(outlets), 1)
     y = np.arange(len(categories))
@@ -356,10 +560,30 @@ def plot_categories_by_outlet(frequency: pd.DataFrame, *, lexicon=None, ax=None)
     ax.invert_yaxis()
     ax.set_xlabel(RATE_LABEL)
     ax.set_ylabel("rhetorical category")
-    ax.set_title("Rhetorical categories by outlet")
+    title = "Rhetorical categories by outlet"
+    if merged:
+        title += f"\n(the {COLOUR_OUTLETS} outlets with the most words; {merged} merged)"
+    ax.set_title(title)
     ax.grid(axis="x")
     ax.legend(title="outlet", loc="upper left", bbox_to_anchor=(1.01, 1))
     return ax
+
+
+def _fewer_outlets(frequency: pd.DataFrame, top: int) -> tuple[pd.DataFrame, int]:
+    """A :func:`~analysis.rhetoric_frequency` table by outlet with the outlets beyond the
+    ``top`` with the most words merged into "N other outlets" (missing ones stay
+    "unknown"); and N (0: nothing merged)."""
+    outlet = frequency["outlet"].map(lambda o: o if isinstance(o, str) else UNKNOWN)
+    words = frequency.assign(outlet=outlet).groupby("outlet")["n_words"].max()
+    named = sorted(
+        ((o, n) for o, n in words.items() if o != UNKNOWN), key=lambda item: (-item[1], item[0])
+    )
+    if len(named) <= top + 1:
+        return frequency, 0
+    keep = {o for o, _ in named[:top]} | {UNKNOWN}
+    other = f"{len(named) - top} other outlets"
+    frequency = frequency.assign(outlet=outlet.where(outlet.isin(keep), other))
+    return _merged_rates(frequency, ["outlet", "category"]), len(named) - top
 
 
 def plot_dispersion(
@@ -384,6 +608,8 @@ def plot_dispersion(
     names = dict(
         zip(values, _category_labels(values) if label == "category" else values, strict=True)
     )
+    if len(articles) > ARTICLE_ROWS:
+        return _dispersion_of_corpus(matches, lengths, label, values, names, colors, ax)
     row = {a: i for i, a in enumerate(articles)}
     offsets = np.linspace(-0.25, 0.25, max(len(values), 1))[: len(values)]
     for value, offset in zip(values, offsets, strict=True):
@@ -408,6 +634,37 @@ def plot_dispersion(
         ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1))
     else:  # say so, rather than an empty frame that looks like a drawing error
         ax.text(50, (len(articles) - 1) / 2, "no matches in this corpus", ha="center", va="center")
+    return ax
+
+
+def _dispersion_of_corpus(matches, lengths, label, values, names, colors, ax):
+    """:func:`plot_dispersion` of a corpus too large for a row per article: for each
+    value, the share of its matches in each tenth of the articles' texts."""
+    edges = np.linspace(0, 100, 11)
+    for value in values:
+        part = matches[matches[label] == value]
+        x = [
+            100 * s / max(lengths[a], 1)
+            for a, s in zip(part["article_id"], part["start"], strict=True)
+            if a in lengths
+        ]
+        counts, _ = np.histogram(np.clip(x, 0, 100), bins=edges)
+        share = 100 * counts / max(counts.sum(), 1)
+        ax.stairs(
+            share, edges, color=colors[value], linewidth=2, label=f"{names[value]} ({len(x):,})"
+        )
+    ax.set_xlim(0, 100)
+    ax.set_ylim(bottom=0)
+    ax.set_xticks(edges)
+    ax.set_xlabel("position in the article (% of its text)")
+    ax.set_ylabel("matches in each tenth (% of the value's matches)")
+    ax.set_title(f"Where the matches fall in the articles ({len(lengths):,} articles)")
+    ax.grid(axis="y")
+    if values:
+        title = "dictionary category" if label == "category" else label
+        ax.legend(title=f"{title} (matches)", loc="upper left", bbox_to_anchor=(1.01, 1))
+    else:
+        ax.text(50, 0.5, "no matches in this corpus", ha="center", va="center")
     return ax
 
 
@@ -527,9 +784,15 @@ def _rhetoric_keyness(tables, fig):
 MODE_ORDER = ["direct", "mixed", "reported"]
 
 
-def _with_outlet(table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
-    outlets = corpus.set_index("article_id")["outlet"].fillna(UNKNOWN)
+def _with_outlet(table: pd.DataFrame, corpus: pd.DataFrame, top: int = TOP_OUTLETS):
+    """``table`` with each row's outlet as the figures show it (:func:`outlet_groups`)."""
+    outlets = outlet_groups(corpus, top=top)
     return table.assign(outlet=table["article_id"].map(outlets).fillna(UNKNOWN))
+
+
+def _by_outlet(counts: pd.DataFrame) -> pd.DataFrame:
+    """A crosstab's outlet columns in :func:`outlet_order`."""
+    return counts.reindex(columns=outlet_order(counts.columns))
 
 
 def _count_heatmap(counts: pd.DataFrame, ax, *, colorbar_label: str, decimals: int = 0):
@@ -580,7 +843,7 @@ def plot_mentions_by_outlet(
     ax = _axes(ax, (9, 7))
     rows = without_own_outlet(mentions[mentions["type"].isin(types)], corpus)
     rows = _with_outlet(rows, corpus)
-    counts = pd.crosstab(rows["actor"], rows["outlet"])
+    counts = _by_outlet(pd.crosstab(rows["actor"], rows["outlet"]))
     order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]
     counts = counts.loc[order]
     unit = "mentions"
@@ -621,7 +884,7 @@ def plot_speakers_by_outlet(quotes: pd.DataFrame, corpus: pd.DataFrame, *, ax=No
     """Statements per speaker in each outlet (heatmap)."""
     ax = _axes(ax)
     rows = _with_outlet(quotes, corpus)
-    counts = pd.crosstab(rows["speaker"], rows["outlet"])
+    counts = _by_outlet(pd.crosstab(rows["speaker"], rows["outlet"]))
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
     _count_heatmap(counts, ax, colorbar_label="statements")
     ax.set_xlabel("outlet")
@@ -772,7 +1035,7 @@ def plot_naming_variants(mentions: pd.DataFrame, corpus: pd.DataFrame, *, ax=Non
     if rows.empty:
         rows = _with_outlet(mentions[mentions["variant"].notna()], corpus)
     label = rows["actor"] + ": " + rows["variant"]
-    counts = pd.crosstab(label, rows["outlet"])
+    counts = _by_outlet(pd.crosstab(label, rows["outlet"]))
     _count_heatmap(counts, ax, colorbar_label="mentions")
     ax.set_xlabel("outlet")
     ax.set_ylabel("actor: spelling used")
@@ -931,7 +1194,8 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
     import matplotlib.dates as mdates
 
     low, high = ax.get_xlim()
-    for label, date, yi in labels:
+    n_markers = len(ev.drop_duplicates([by, "act", "event_date"]))
+    for label, date, yi in labels if n_markers <= MARKER_LABELS else []:
         right = mdates.date2num(date) > low + 0.85 * (high - low)
         ax.annotate(
             label,
@@ -957,11 +1221,18 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     articles = {a for ids in ev["article_ids"].dropna() for a in str(ids).split(", ")}
-    note = (
-        f"{len(ev)} dated events from {len(articles)} articles; ×n: n events of one act on one"
-        " day (filled if the text names the day of one of them); 'k articles': one event"
-        " reported by k; a line: a span of days."
-    )
+    if n_markers <= MARKER_LABELS:
+        note = (
+            f"{len(ev)} dated events from {len(articles)} articles; ×n: n events of one act on"
+            " one day (filled if the text names the day of one of them); 'k articles': one"
+            " event reported by k; a line: a span of days."
+        )
+    else:
+        note = (
+            f"{len(ev):,} dated events from {len(articles):,} articles as {n_markers:,} markers,"
+            " one per lane, act and day (filled if the text names the day of one of them);"
+            f" a line: a span of days. Counts per marker not written above {MARKER_LABELS}."
+        )
     if len(undated):
         note += f" Not shown: {len(undated)} events in articles with no known date."
     _note(ax, note, y=-0.21)
@@ -985,7 +1256,7 @@ def plot_acts_per_month(statements: pd.DataFrame, *, acts=("threat", "proposal")
             x + (i - (len(acts) - 1) / 2) * width, n, width, color=ACT_STYLE[act][0], label=act
         )
         for bar, articles in zip(bars, sub["n_articles"].fillna(0), strict=True):
-            if bar.get_height():
+            if bar.get_height() and len(months) <= MONTH_LABELS:
                 ax.annotate(
                     f"{int(articles)} art.",
                     (bar.get_x() + bar.get_width() / 2, bar.get_height()),
@@ -994,7 +1265,13 @@ def plot_acts_per_month(statements: pd.DataFrame, *, acts=("threat", "proposal")
                     ha="center",
                     fontsize=7,
                 )
-    ax.set_xticks(x, months)
+    step = 1 if len(months) <= MONTH_LABELS else -(-len(months) // 12)  # about 12 names
+    ax.set_xticks(
+        x[::step],
+        months[::step],
+        rotation=30 if step > 1 else 0,
+        ha="right" if step > 1 else "center",
+    )
     ax.set_ylabel("events (statements made, counted once)")
     ax.set_xlabel("month the statement was made")
     ax.set_title("Threats and proposals per month")
@@ -1002,9 +1279,14 @@ def plot_acts_per_month(statements: pd.DataFrame, *, acts=("threat", "proposal")
     ax.grid(axis="y")
     if len(months):
         ax.legend(loc="upper left")
+    notes = []
+    if len(months) > MONTH_LABELS:
+        notes.append(f"Every {step}th of {len(months)} months named; bars not labelled.")
     undated = counts.attrs.get("undated_events", 0)
     if undated:
-        _note(ax, f"Not counted: {undated} threats and proposals with no known date.", y=-0.16)
+        notes.append(f"Not counted: {undated} threats and proposals with no known date.")
+    if notes:
+        _note(ax, " ".join(notes), y=-0.16)
     return ax
 
 
@@ -1024,6 +1306,8 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
     groups = sorted(set(ev[by]))
     # camps that share a day and a score sit side by side, a third of a point apart
     dodge = {g: (i - (len(groups) - 1) / 2) * 0.35 for i, g in enumerate(groups)}
+    n_markers = len(ev.drop_duplicates([by, "event_date", "score"]))
+    labelled = n_markers <= MARKER_LABELS
     for group, sub in ev.groupby(by, sort=True):
         # events of one day and score share a marker ("×3"), filled if the text names
         # the day of one of them, as large as the most reported of them
@@ -1052,7 +1336,7 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
             zorder=3,
         )
         for date, score, n in zip(sub["event_date"], sub["score"], sub["n"], strict=True):
-            if n > 1:
+            if n > 1 and labelled:
                 ax.annotate(
                     f"×{n}", (date, score), xytext=(5, 3), textcoords="offset points", fontsize=7
                 )
@@ -1070,11 +1354,16 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
     if len(ev):
         # beside the axes, not over the points
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title=by)
+    counts = (
+        "×n: n events of one day and score"
+        if labelled
+        else f"{n_markers:,} markers, their counts not written above {MARKER_LABELS}"
+    )
     _note(
         ax,
-        f"{len(ev)} dated events of every act; ×n: n events of one day and score; larger"
-        " markers: reported by more articles; hollow: dated by the publication date; camps"
-        " sharing a day and score are drawn a little apart.",
+        f"{len(ev):,} dated events of every act; {counts}; larger markers: reported by more"
+        " articles; hollow: dated by the publication date; camps sharing a day and score are"
+        " drawn a little apart.",
         y=-0.3,
     )
     return ax
@@ -1099,6 +1388,8 @@ def plot_threat_intervals(statements: pd.DataFrame, *, by: str = "camp", ax=None
         ax.set_axis_off()
         ax.set_title("Days between threats")
         return ax
+    if len(iv) > ARTICLE_ROWS:
+        return _interval_distributions(iv, by, ax)
     labels = [
         f"{g}: {p} → {e}"
         for g, p, e in zip(iv[by], iv["previous_event_id"], iv["event_id"], strict=True)
@@ -1121,6 +1412,45 @@ def plot_threat_intervals(statements: pd.DataFrame, *, by: str = "camp", ax=None
     ax.set_xlabel("days since the previous threat of the same " + by)
     ax.set_ylabel(f"{by}: from event → to event")
     ax.set_title("Days between threats")
+    ax.grid(axis="x")
+    return ax
+
+
+def _interval_distributions(iv: pd.DataFrame, by: str, ax):
+    """:func:`plot_threat_intervals` with too many intervals for a bar each: per camp
+    (or speaker), a box of its intervals in days (median, quartiles, 1.5 IQR whiskers,
+    outliers as points), labelled with how many intervals and the median."""
+    groups = sorted(set(iv[by]), key=lambda g: (g == UNKNOWN, str(g)))
+    data = [iv.loc[iv[by] == g, "days"].to_numpy(float) for g in groups]
+    colors = camp_colors(groups) if by == "camp" else color_map(groups)
+    import inspect
+
+    # "orientation" since matplotlib 3.10, which deprecates "vert"
+    sideways = (
+        {"orientation": "horizontal"}
+        if "orientation" in inspect.signature(ax.boxplot).parameters
+        else {"vert": False}
+    )
+    boxes = ax.boxplot(
+        data,
+        **sideways,
+        patch_artist=True,
+        widths=0.6,
+        medianprops={"color": "black"},
+        flierprops={"marker": ".", "markersize": 4, "markeredgecolor": "0.4"},
+    )
+    for patch, group in zip(boxes["boxes"], groups, strict=True):
+        patch.set_facecolor(colors[group])
+        patch.set_alpha(0.8)
+    labels = [
+        f"{g} ({len(d):,}; median {np.median(d):.0f} d)" for g, d in zip(groups, data, strict=True)
+    ]
+    ax.set_yticks(np.arange(1, len(groups) + 1), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(left=0)
+    ax.set_xlabel("days since the previous threat of the same " + by)
+    ax.set_ylabel(f"{by} (intervals; median)")
+    ax.set_title(f"Days between threats ({len(iv):,} intervals)")
     ax.grid(axis="x")
     return ax
 
