@@ -986,6 +986,7 @@ def plot_co_mentions(
     position = {node: np.round(xy, 3) for node, xy in position.items()}
     heaviest = max(graph.edges[e]["weight"] for e in graph.edges)
     widths = [0.4 + 4 * graph.edges[e]["weight"] / heaviest for e in graph.edges]
+    scale = min(25.0, 1200 / max((sizes[n] for n in graph.nodes), default=1))
     nx.draw_networkx_edges(graph, position, ax=ax, width=widths, edge_color="0.7")
     nodes = list(graph.nodes)
     nx.draw_networkx_nodes(
@@ -993,7 +994,9 @@ def plot_co_mentions(
         position,
         nodelist=nodes,
         ax=ax,
-        node_size=[60 + 25 * sizes[n] for n in nodes],
+        # 25 points² per mention, the largest node at most 60 + 1,200 (a large corpus
+        # would otherwise draw nodes over the whole network)
+        node_size=[60 + scale * sizes[n] for n in nodes],
         node_color=[colors.get(camps.get(n), colors["Other"]) for n in nodes],
     )
     # labels above their node, on a light box, so neither hides the other

@@ -167,3 +167,20 @@ def test_statement_figures_of_many_events_stay_readable(tables):
     for camp, days in iv.groupby("camp")["days"]:
         label = f"{camp} ({len(days)}; median {np.median(days):.0f} d)"
         assert label in labels
+
+
+def test_co_mention_nodes_stay_proportional_to_mentions_and_bounded(tables):
+    from matplotlib.collections import PathCollection
+
+    from analysis.figures import plot_co_mentions, without_own_outlet
+
+    ax = plot_co_mentions(tables.mentions, corpus=tables.corpus)
+    # the nodes; the camps' legend entries are empty scatters
+    (nodes,) = [c for c in ax.collections if isinstance(c, PathCollection) and len(c.get_offsets())]
+    drawn = np.sort(nodes.get_sizes())
+    named = tables.mentions[tables.mentions["type"].isin(["name", "capital"])]
+    counts = without_own_outlet(named, tables.corpus)["actor"].value_counts()
+    top = counts.to_numpy()[: len(drawn)][::-1].astype(float)  # the 25 most named, ascending
+    assert 1200 / top[-1] < 25, "more mentions than the seeds' 25 points² each would allow"
+    assert drawn[-1] == pytest.approx(60 + 1200), "the most-named actor: the largest node"
+    assert drawn == pytest.approx(60 + 1200 * top / top[-1]), "proportional to mentions"
