@@ -184,3 +184,27 @@ def test_co_mention_nodes_stay_proportional_to_mentions_and_bounded(tables):
     assert 1200 / top[-1] < 25, "more mentions than the seeds' 25 points² each would allow"
     assert drawn[-1] == pytest.approx(60 + 1200), "the most-named actor: the largest node"
     assert drawn == pytest.approx(60 + 1200 * top / top[-1]), "proportional to mentions"
+
+
+def test_every_registered_figure_draws_many_articles_with_little_in_them():
+    """Past ARTICLE_ROWS with no date, no outlet, no boilerplate, no hit and no
+    statement: the corpus views draw too (and say what is missing)."""
+    import warnings
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from analysis.figures import FIGURES, draw_figure
+
+    n = ARTICLE_ROWS + 5
+    table = pd.DataFrame({"text": [f"Farmers sold {i} apples at the market." for i in range(n)]})
+    tables = Tables(load_corpus(table))
+    assert tables.hits.empty and tables.statements.empty and tables.removed.empty
+    for name in FIGURES:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("error", message="Locator attempting")
+            FigureCanvasAgg(draw_figure(name, tables)).draw()
+    fig, ax = plt.subplots()
+    plot_publication_dates(tables.corpus, ax=ax)
+    assert f"No date established: {n} articles" in " ".join(t.get_text() for t in ax.texts)
+    ax = plot_outlets(tables.corpus)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["unknown"]
