@@ -299,6 +299,7 @@ def events(statements: pd.DataFrame) -> pd.DataFrame:
     it). The event takes the date of its best-dated statement (a day from the
     text beats a publication date), its speaker from the first statement with one.
     """
+    statements = statements[statements["event_id"].notna()]  # not linked: in no event
     if statements.empty:  # the columns' own dtypes: ev[ev["counted"]] must select rows
         dtypes = {"counted": bool, "repeated": bool, "score": float, "n_statements": int}
         dtypes |= {"n_articles": int, "event_date": "datetime64[ns]", "date_end": "datetime64[ns]"}

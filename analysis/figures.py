@@ -100,12 +100,18 @@ def _is_other(value: str) -> bool:
     return value.endswith(" other outlets")
 
 
+def _outlet_name(value) -> str:
+    """An outlet as a figure labels it: missing is "unknown", anything else its text
+    (as :func:`~analysis.rhetoric_frequency` groups it)."""
+    return UNKNOWN if not isinstance(value, str) and pd.isna(value) else str(value)
+
+
 def outlet_groups(corpus: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.Series:
     """Each article's outlet as the figures show it, by ``article_id``: a missing outlet
     is "unknown", and the outlets beyond the ``top`` with the most articles (ties by
     name) are merged into one "N other outlets" (never a group of one)."""
     outlets = pd.Series(
-        [o if isinstance(o, str) else UNKNOWN for o in corpus["outlet"]],
+        [_outlet_name(o) for o in corpus["outlet"]],
         index=corpus["article_id"].to_numpy(),
         dtype=object,
     )
@@ -273,9 +279,10 @@ def plot_outlets(corpus: pd.DataFrame, *, ax=None, top: int = TOP_OUTLETS):
     ax.invert_yaxis()
     ax.set_xlabel("articles")
     ax.set_ylabel("outlet")
-    n_outlets = corpus["outlet"].dropna().nunique()
-    merged = n_outlets > len([o for o in counts.index if o != UNKNOWN])
-    ax.set_title(f"Articles per outlet ({n_outlets} outlets)" if merged else "Articles per outlet")
+    merged = sum(int(o.split()[0]) for o in counts.index if _is_other(o))
+    named = len([o for o in counts.index if o != UNKNOWN and not _is_other(o)])
+    title = f"Articles per outlet ({named + merged} outlets)" if merged else "Articles per outlet"
+    ax.set_title(title)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="x")
     return ax
@@ -497,7 +504,8 @@ def _rhetoric_by_outlet_heatmap(frequency, corpus, categories, lexicon, ax):
     """:func:`plot_rhetoric_heatmap` of a corpus too large for a column per article: a
     column per outlet (:func:`outlet_groups`), the rate of all its articles together."""
     outlets = outlet_groups(corpus)
-    rows = frequency.assign(outlet=frequency["article_id"].map(outlets).fillna(UNKNOWN))
+    rows = frequency[frequency["article_id"].isin(outlets.index)]  # as per article: the corpus's
+    rows = rows.assign(outlet=rows["article_id"].map(outlets))
     grouped = _merged_rates(rows, ["category", "outlet"])
     order = outlet_order(grouped["outlet"])
     rates = grouped.pivot(index="category", columns="outlet", values="rate")
@@ -506,14 +514,15 @@ def _rhetoric_by_outlet_heatmap(frequency, corpus, categories, lexicon, ax):
     vmax = np.nanmax(rates.to_numpy(float)) if rates.size else 0
     for (i, j), rate in np.ndenumerate(rates.to_numpy(float)):
         color = "black" if vmax and rate > vmax * 0.6 else "white"
-        ax.text(j, i, f"{rate:.1f}", ha="center", va="center", fontsize=8, color=color)
+        text = "–" if np.isnan(rate) else f"{rate:.1f}"  # an outlet without words
+        ax.text(j, i, text, ha="center", va="center", fontsize=8, color=color)
     n_articles = rows.groupby("outlet")["article_id"].nunique().reindex(order)
     labels = [f"{o} ({n:,})" for o, n in zip(order, n_articles, strict=True)]
     ax.set_xticks(np.arange(len(order)), labels, rotation=30, ha="right")
     ax.set_yticks(np.arange(len(categories)), _category_labels(categories, lexicon))
     ax.set_xlabel("outlet (articles)")
     ax.set_ylabel("rhetorical category")
-    n = frequency["article_id"].nunique()
+    n = rows["article_id"].nunique()
     ax.set_title(f"Rhetoric per outlet ({RATE_LABEL}; {n:,} articles)")
     ax.figure.colorbar(image, ax=ax, label=RATE_LABEL, shrink=0.8)
     return ax
@@ -573,7 +582,7 @@ def _fewer_outlets(frequency: pd.DataFrame, top: int) -> tuple[pd.DataFrame, int
     """A :func:`~analysis.rhetoric_frequency` table by outlet with the outlets beyond the
     ``top`` with the most words merged into "N other outlets" (missing ones stay
     "unknown"); and N (0: nothing merged)."""
-    outlet = frequency["outlet"].map(lambda o: o if isinstance(o, str) else UNKNOWN)
+    outlet = frequency["outlet"].map(_outlet_name)
     words = frequency.assign(outlet=outlet).groupby("outlet")["n_words"].max()
     named = sorted(
         ((o, n) for o, n in words.items() if o != UNKNOWN), key=lambda item: (-item[1], item[0])
@@ -1284,12 +1293,12 @@ def plot_acts_per_month(statements: pd.DataFrame, *, acts=("threat", "proposal")
         ax.legend(loc="upper left")
     notes = []
     if len(months) > MONTH_LABELS:
-        notes.append(f"Every {step}th of {len(months)} months named; bars not labelled.")
+        notes.append(f"One month in {step} of {len(months)} named; bars not labelled.")
     undated = counts.attrs.get("undated_events", 0)
     if undated:
         notes.append(f"Not counted: {undated} threats and proposals with no known date.")
     if notes:
-        _note(ax, " ".join(notes), y=-0.16)
+        _note(ax, " ".join(notes), y=-0.16 if step == 1 else -0.3)  # below slanted months
     return ax
 
 

@@ -232,6 +232,18 @@ def test_seed_events_one_statement_two_outlets(seed_statements):
     assert row.date_basis.startswith("text: 'Thursday'")
 
 
+def test_statements_in_no_event_are_left_out_of_the_events(seed_statements):
+    """A statement table without event ids (``link=False``, or edited by hand) has
+    statements in no event: they make no event of their own."""
+    unlinked = seed_statements.copy()
+    unlinked.loc[unlinked.index[:3], "event_id"] = None
+    ev = events(unlinked)
+    pd.testing.assert_frame_equal(ev, events(unlinked[unlinked["event_id"].notna()]))
+    assert ev["event_id"].notna().all() and (ev["n_statements"] >= 1).all()
+    assert ev["n_statements"].sum() == len(seed_statements) - 3
+    assert events(unlinked.assign(event_id=None)).empty
+
+
 def test_seed_threshold_sits_between_same_and_different_statements(seed_statements):
     sim = similarity(seed_statements["text"])
     idx = seed_statements.index

@@ -208,3 +208,24 @@ def test_every_registered_figure_draws_many_articles_with_little_in_them():
     assert f"No date established: {n} articles" in " ".join(t.get_text() for t in ax.texts)
     ax = plot_outlets(tables.corpus)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["unknown"]
+
+
+def test_outlets_as_labelled_whatever_the_table_holds(tables):
+    """An outlet of another type is its text, as in rhetoric_frequency; an outlet
+    named "unknown" is counted with the missing ones, and nothing merged is said."""
+    corpus = tables.corpus
+    ax = plot_outlets(corpus.assign(outlet=[7] * 30 + ["A"] * 30))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["7", "A"]
+    assert ax.get_title() == "Articles per outlet"
+    ax = plot_outlets(corpus.assign(outlet=["A"] * 20 + ["B"] * 20 + ["unknown"] * 20))
+    assert ax.get_title() == "Articles per outlet"
+
+
+def test_rhetoric_per_outlet_counts_only_the_articles_of_the_corpus(tables):
+    corpus, hits = tables.corpus, tables.hits
+    by_article = rhetoric_frequency(hits, corpus, by="article_id")
+    part = corpus.iloc[5:]  # outlet 00 loses all five of its articles
+    ax = plot_rhetoric_heatmap(by_article, part)
+    assert ax.get_title().endswith("; 55 articles)")
+    columns = [t.get_text() for t in ax.get_xticklabels()]
+    assert "Outlet 00 (5)" not in columns and columns[-1] == "unknown (5)"
