@@ -19,7 +19,9 @@ Resolution rules (documented in notebook 04 and tested in ``tests/test_dates.py`
   the coming March 12);
 - "in February 2022" is that month, "in 2022" that year, "earlier this week",
   "this week", "last week", "last month", "earlier this month", "yesterday" and
-  "today" the matching span around publication;
+  "today" the matching span around publication, and "later this week", "later this
+  month", "next week" and "next month" the span after it (the day of talks planned
+  ahead; :func:`statement_date` never dates a statement after its publication);
 - an expression that needs the publication date, in an article whose date is
   unknown, resolves to nothing: the statement stays undated, never guessed.
 
@@ -65,8 +67,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>earlier this week|later this week|this week|last week|"
-            r"earlier this month|this month|last month|yesterday|today)\b",
+            r"\b(?P<rel>earlier this week|later this week|this week|last week|next week|"
+            r"earlier this month|later this month|this month|last month|next month|"
+            r"yesterday|today)\b",
             re.IGNORECASE,
         ),
     ),
@@ -281,9 +284,19 @@ def resolve(
     elif rel == "last week":
         first, last = monday - pd.Timedelta(days=7), monday - pd.Timedelta(days=1)
         precision = "week"
+    elif rel == "next week":
+        first, last = monday + pd.Timedelta(days=7), monday + pd.Timedelta(days=13)
+        precision = "week"
     elif rel in ("this month", "earlier this month"):
         first = pub.replace(day=1)
         last = pub if rel.startswith("earlier") else _month_end(pub)
+        precision = "month"
+    elif rel == "later this month":
+        first, last = pub, _month_end(pub)
+        precision = "month"
+    elif rel == "next month":
+        first = _month_end(pub) + pd.Timedelta(days=1)
+        last = _month_end(first)
         precision = "month"
     else:  # last month
         first = _previous_month_start(pub)

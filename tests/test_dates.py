@@ -148,6 +148,11 @@ def test_no_date_in_text_falls_back_to_publication():
         ("last week", "2025-12-29", "2026-01-04", "week"),
         ("last month", "2025-12-01", "2025-12-31", "month"),
         ("yesterday", "2026-01-07", "2026-01-07", "day"),
+        # after publication (Thursday 8 January 2026): what talks are planned for
+        ("later this week", "2026-01-08", "2026-01-11", "week"),
+        ("next week", "2026-01-12", "2026-01-18", "week"),
+        ("later this month", "2026-01-08", "2026-01-31", "month"),
+        ("next month", "2026-02-01", "2026-02-28", "month"),
     ],
 )
 def test_relative_expressions(phrase, first, last, precision):
@@ -209,6 +214,27 @@ def test_a_statement_is_not_made_after_publication():
     text = "The ministry said on March 2 that Kyiv was ready to talk."
     cue = text.index("ready to")
     assert statement_date(text, cue, cue + 8, published).first == pd.Timestamp("2031-03-02")
+
+
+def test_talks_next_week_are_next_week_but_a_warning_of_next_week_was_made_before():
+    published = THU_2026_01_08
+    text = "Russian and Ukrainian delegations will hold talks in Geneva next week."
+    cue = text.index("hold talks")
+    talks = statement_date(text, cue, cue + 10, published, scheduled=True)
+    assert (talks.first, talks.last, talks.precision) == (
+        pd.Timestamp("2026-01-12"),
+        pd.Timestamp("2026-01-18"),
+        "week",
+    )
+    assert talks.basis == "text: 'next week'"
+    text = "Moscow warned that it would respond next month if troops were deployed."
+    cue = text.index("warned")
+    threat = statement_date(text, cue, cue + 6, published)
+    assert threat.first == threat.last == published
+    assert threat.basis == (
+        "publication date: 'next month' is after publication, a day the statement is "
+        "about, not the day it was made"
+    )
 
 
 def _all_patterns(text):
