@@ -58,3 +58,31 @@ def test_the_gazetteers_name_of_an_outlet_is_the_same_outlet():
     assert same("Kyiv Independent", "The Kyiv Independent")  # gazetteer, outlet list
     assert same("Associated Press", "AP")
     assert not same("Reuters", "AP") and not same("UNN", None)
+
+
+def test_agencies_that_share_a_name_stay_apart():
+    """Interfax (Moscow) and Interfax-Ukraine (Kyiv), RBC and RBC-Ukraine, Novaya
+    Gazeta and Novaya Gazeta Europe: other newsrooms, other camps; one alias of the
+    other would merge them in every by-outlet table."""
+    import pandas as pd
+
+    from analysis import load_corpus, mentions
+    from analysis.outlets import default_outlets
+
+    canonical = default_outlets().canonical
+    for a, b in [("Interfax", "Interfax-Ukraine"), ("RBC", "RBC-Ukraine")]:
+        assert canonical(a) == a and canonical(b) == b
+    assert canonical("Novaya Gazeta") != canonical("Novaya Gazeta Europe")
+    assert find_outlet("Zakharova said this, RBC-Ukraine reports.")[0] == "RBC-Ukraine"
+    text = "Zakharova told Interfax-Ukraine that Kyiv must refuse, RBC-Ukraine reports."
+    corpus = load_corpus(pd.DataFrame({"text": [text]}))
+    assert corpus["outlet"].tolist() == ["RBC-Ukraine"]
+    found = mentions(corpus)
+    rows = list(zip(found["actor"], found["camp"], found["start"], found["end"], strict=True))
+    assert rows == [
+        ("Maria Zakharova", "Russia", 0, 9),
+        ("Interfax-Ukraine", "Ukraine", 15, 31),  # not Interfax and Ukraine
+        ("Kyiv", "Ukraine", 37, 41),
+        ("RBC-Ukraine", "Ukraine", 55, 66),
+    ]
+    assert text[15:31] == "Interfax-Ukraine" and text[55:66] == "RBC-Ukraine"
