@@ -24,8 +24,11 @@ figures: $(STAMP) ## Regenerate every figure into figures/ (PNG and SVG)
 CORPUS ?= seeds
 OUT ?= report
 JOBS ?= 1
+TEXT_COLUMN ?=
+DAYFIRST ?=
 report: $(STAMP) ## Run every notebook on CORPUS (default seeds) into OUT/report.html, figures, tables
-	$(BIN)/python -m analysis report --corpus "$(CORPUS)" --out "$(OUT)" --jobs $(JOBS)
+	$(BIN)/python -m analysis report --corpus "$(CORPUS)" --out "$(OUT)" --jobs $(JOBS) \
+		$(if $(TEXT_COLUMN),--text-column "$(TEXT_COLUMN)") $(if $(DAYFIRST),--dayfirst)
 
 notebooks-index: $(STAMP) ## Regenerate the contents in 00-start-here and every notebook's navigation links
 	$(BIN)/python -m analysis.notebook_index

@@ -115,7 +115,9 @@ def _reading_options(command) -> None:
     )
 
 
-def _load(args):
+def _load(args, *, tell: bool = True):
+    """The corpus of ``args``; with ``tell``, what it skipped or warned about is printed
+    to stderr (a day-first source read month first must not go unseen in ``figures``)."""
     from .corpus import load_corpus
 
     corpus = load_corpus(
@@ -123,7 +125,15 @@ def _load(args):
     )
     if corpus.empty:  # a table with a header and no rows, or only empty texts
         raise ValueError(f"{args.corpus}: no articles to analyse.\n{corpus.attrs['load_report']}")
+    if tell:
+        tell_load_report(corpus.attrs["load_report"])
     return corpus
+
+
+def tell_load_report(report) -> None:
+    """Print the load report to stderr when it skipped a file or row or has a warning."""
+    if report.skipped or report.warnings:
+        print(report, file=sys.stderr)
 
 
 def _names(option: str | None, known: list[str], what: str) -> list[str]:
@@ -139,7 +149,7 @@ def _names(option: str | None, known: list[str], what: str) -> list[str]:
 def _info(args) -> int:
     from .cleaning import removed_spans
 
-    corpus = _load(args)
+    corpus = _load(args, tell=False)  # printed in full below
     print(summary(corpus, removed_spans(corpus)))
     print()
     print(corpus.attrs["load_report"])
@@ -227,6 +237,7 @@ def _export_shards(args) -> int:
         progress=not args.no_progress,
     )
     print(summary)
+    tell_load_report(summary.report)
     print(f"wrote {args.out}/<table>/part-*.parquet and {args.out / 'load_report.txt'}")
     return 0
 
@@ -263,7 +274,8 @@ def _report(args) -> int:
         progress=not args.no_progress,
     )
     print(
-        f"wrote {report.html} ({len(report.notebooks)} notebooks), "
+        f"wrote {report.html} ({len(report.notebooks)} notebook"
+        f"{'' if len(report.notebooks) == 1 else 's'}), "
         f"{len(report.figures)} figure files and {len(report.tables)} table files"
     )
     return 0

@@ -438,7 +438,7 @@ class CorpusReader:
                     self.report.warnings.append(
                         f"{where if path is not None else 'the DataFrame'}: no id column (looked for "
                         f"{', '.join(TABLE_FIELDS['article_id'])}): ids are made from row "
-                        f"numbers ({stem}-1, {stem}-2, ...)"
+                        f"numbers ({stem}-{1:0{id_width(block)}d}, {stem}-{2:0{id_width(block)}d}, ...)"
                         + (f"; columns not read: {', '.join(unused)}" if unused else "")
                     )
             rows = _table_rows(
@@ -764,7 +764,8 @@ def _table_columns(table, where: str, text_column) -> dict:
             f"{where}: no text column (looked for {', '.join(TABLE_FIELDS['text'])}); "
             f"the table has columns: {', '.join(map(str, _names(table)))}. "
             "Name the text column with load_corpus(..., text_column=...) or, on the command "
-            "line, --text-column (info, export, figures); or rename it to 'text'."
+            "line, --text-column (info, export, figures, report); TEXT_COLUMN in a "
+            "notebook; or rename it to 'text'."
         )
     return columns
 

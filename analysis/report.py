@@ -278,6 +278,19 @@ def _front_page(corpus, *, corpus_path, sections, failures, figures, tables, row
         summary(corpus, removed_spans(corpus)),
         "```",
         "",
+    ]
+    load = corpus.attrs.get("load_report")
+    if load is not None and (load.skipped or load.warnings):
+        lines += [
+            f"**Load report:** {len(load.skipped)} skipped, {len(load.warnings)} warning"
+            f"{'' if len(load.warnings) == 1 else 's'}; check them before reading on.",
+            "",
+            "```text",
+            str(load),
+            "```",
+            "",
+        ]
+    lines += [
         "## Contents",
         "",
     ]
@@ -412,6 +425,9 @@ def make_report(
     tables = Tables(corpus)
     report = Report(out_dir=out_dir, html=out_dir / "report.html")
     print(f"{corpus.attrs.get('name', 'corpus')}: {len(corpus)} articles; writing to {out_dir}")
+    from .cli import tell_load_report
+
+    tell_load_report(corpus.attrs["load_report"])  # also on the front page
     rows = {}
     report.tables = write_tables(
         tables, out_dir / "tables", progress=lambda path, n: rows.__setitem__(path, n)

@@ -106,6 +106,38 @@ def test_dayfirst_reads_numeric_dates_day_first_from_the_shell(tmp_path, capsys)
     ]
 
 
+def test_every_command_that_loads_says_what_the_load_skipped_or_warned(tmp_path, capsys):
+    """`figures` and `export` print the load report's warnings and skips on stderr:
+    a user who never runs `info` still learns that dates were read month first."""
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Date: 10/03/2025\n\nTalks resumed.\n")
+    (tmp_path / "c" / "empty.txt").write_text("")
+    corpus = str(tmp_path / "c")
+    commands = [
+        ["figures", "--corpus", corpus, "--out", str(tmp_path / "f"), "--only", "corpus-overview"],
+        ["export", "--corpus", corpus, "--out", str(tmp_path / "e"), "--tables", "articles"],
+        [
+            "export",
+            "--corpus",
+            corpus,
+            "--out",
+            str(tmp_path / "s"),
+            "--jobs",
+            "1",
+            "--no-progress",
+        ],
+    ]
+    for command in commands:
+        assert main(command) == 0
+        err = capsys.readouterr().err
+        assert "could be day or month first" in err, command
+        assert "empty.txt: empty file" in err, command
+    # nothing to tell: nothing on stderr
+    (tmp_path / "c" / "empty.txt").unlink()
+    assert main([*commands[1], "--dayfirst"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_a_table_with_no_articles_is_an_error_and_outlets_are_listed_in_order(tmp_path, capsys):
     (tmp_path / "empty.csv").write_text("id,text\n", encoding="utf-8")
     assert main(["info", str(tmp_path / "empty.csv")]) == 2

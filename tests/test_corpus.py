@@ -255,6 +255,11 @@ def test_a_table_without_an_id_column_says_how_ids_are_made(tmp_path):
         "feed.csv: no id column (looked for article_id, id, doc_id, document_id): ids are "
         "made from row numbers (feed-1, feed-2, ...); columns not read: story_id, lang"
     ]
+    # the ids as they are made: zero-padded to the width of the row count
+    pd.concat([table] * 6).to_csv(tmp_path / "feed.csv", index=False)
+    corpus = load_corpus(tmp_path / "feed.csv")
+    assert list(corpus["article_id"][:2]) == ["feed-01", "feed-02"]
+    assert "(feed-01, feed-02, ...)" in corpus.attrs["load_report"].warnings[0]
     table.rename(columns={"story_id": "id"}).to_csv(tmp_path / "feed.csv", index=False)
     assert load_corpus(tmp_path / "feed.csv").attrs["load_report"].warnings == []
 

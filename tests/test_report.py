@@ -248,7 +248,7 @@ def test_command_line_errors_are_messages(capsys, tmp_path):
 
 
 def test_report_reads_the_corpus_and_runs_the_notebooks_with_text_column_and_dayfirst(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, capsys
 ):
     """From the command line to the tables and to each notebook's injected cell (the
     kernels are left out here: notebook 01 itself is run with these parameters in
@@ -263,7 +263,11 @@ def test_report_reads_the_corpus_and_runs_the_notebooks_with_text_column_and_day
     )
     table = tmp_path / "feed.csv"
     pd.DataFrame(
-        {"story": ["Officials warned that the strikes would continue."], "date": ["05/03/2025"]}
+        {
+            "id": ["warned"],
+            "story": ["Officials warned that the strikes would continue."],
+            "date": ["05/03/2025"],
+        }
     ).to_csv(table, index=False)
     out = tmp_path / "out"
     command = ["report", "--corpus", str(table), "--out", str(out), "--notebooks", "01,04"]
@@ -275,6 +279,15 @@ def test_report_reads_the_corpus_and_runs_the_notebooks_with_text_column_and_day
         nb = nbformat.read(out / "notebooks" / name, as_version=4)
         (injected,) = [c for c in nb.cells if INJECTED_TAG in c.metadata.get("tags", [])]
         assert "TEXT_COLUMN = 'story'" in injected.source and "DAYFIRST = True" in injected.source
+    assert "Load report:" not in (out / "report.html").read_text(encoding="utf-8")
+    # without --dayfirst the dates are ambiguous: said on stderr and on the front page
+    capsys.readouterr()
+    assert main([*command, "--text-column", "story", "--no-progress"]) == 0
+    assert "could be day or month first" in capsys.readouterr().err
+    html = (out / "report.html").read_text(encoding="utf-8")
+    front = html[: html.index(f'id="{anchor("01-the-corpus.ipynb")}"')]  # before notebook 01
+    assert "Load report:</strong> 0 skipped, 1 warning" in front
+    assert "could be day or month first" in front
 
 
 def test_html_can_leave_the_code_out():
