@@ -518,7 +518,7 @@ def _rhetoric_by_outlet_heatmap(frequency, corpus, categories, lexicon, ax):
         ax.text(j, i, text, ha="center", va="center", fontsize=8, color=color)
     n_articles = rows.groupby("outlet")["article_id"].nunique().reindex(order)
     labels = [f"{o} ({n:,})" for o, n in zip(order, n_articles, strict=True)]
-    ax.set_xticks(np.arange(len(order)), labels, rotation=30, ha="right")
+    ax.set_xticks(np.arange(len(order)), labels, **_slanted(len(order)))
     ax.set_yticks(np.arange(len(categories)), _category_labels(categories, lexicon))
     ax.set_xlabel("outlet (articles)")
     ax.set_ylabel("rhetorical category")
@@ -704,11 +704,15 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 10, target: str = "target", 
     measure = {"chi2": "chi-squared", "lr": "log-likelihood G²"}.get(
         table.attrs.get("measure"), "keyness statistic"
     )
-    ax.set_xlabel(f"{measure} (signed; > 0: more frequent in {target}); hatched: p ≥ 0.05")
+    # two lines: a group of outlets ("RIA Novosti + Sputnik + TASS") runs off one
+    ax.set_xlabel(f"{measure}, signed: > 0 more frequent in {target}\nhatched: p ≥ 0.05")
     ax.set_ylabel(
         {"word": "word", "category": "dictionary category"}.get(table.attrs.get("unit"), "feature")
     )
-    title = f"What {target} says more, and less, than the rest"
+    verb = "say" if " + " in target else "says"  # "TASS + Sputnik say"
+    title = f"What {target} {verb} more, and less, than the rest"
+    if len(title) > 56:
+        title = f"What {target} {verb}\nmore, and less, than the rest"
     if len(shown) and (shown["p"] >= 0.05).all():
         title += "\n(no difference here is significant: p ≥ 0.05 for every one)"
     ax.set_title(title)
@@ -804,6 +808,12 @@ def _by_outlet(counts: pd.DataFrame) -> pd.DataFrame:
     return counts.reindex(columns=outlet_order(counts.columns))
 
 
+def _slanted(n_labels: int) -> dict:
+    """Tick label options for ``n_labels`` names side by side: slanted, and steeper
+    past eight, where names at 30 degrees run into each other."""
+    return {"rotation": 30 if n_labels <= 8 else 60, "ha": "right", "rotation_mode": "anchor"}
+
+
 def _count_heatmap(counts: pd.DataFrame, ax, *, colorbar_label: str, decimals: int = 0):
     """Draw a table of counts as a heatmap with the count in each non-empty cell."""
     if counts.empty:  # say so, rather than a blank frame (and matplotlib's warnings)
@@ -813,7 +823,7 @@ def _count_heatmap(counts: pd.DataFrame, ax, *, colorbar_label: str, decimals: i
         return ax
     values = counts.to_numpy(dtype=float)
     image = ax.imshow(values, aspect="auto", vmin=0, vmax=max(values.max(initial=0), 1))
-    ax.set_xticks(np.arange(counts.shape[1]), counts.columns, rotation=30, ha="right")
+    ax.set_xticks(np.arange(counts.shape[1]), counts.columns, **_slanted(counts.shape[1]))
     ax.set_yticks(np.arange(counts.shape[0]), counts.index)
     ax.spines[:].set_visible(False)
     threshold = values.max(initial=0) * 0.6
@@ -1220,7 +1230,7 @@ def plot_statement_timeline(statements: pd.DataFrame, *, by: str = "camp", acts=
     ax.set_yticks(range(len(lanes)), lanes)
     ax.set_ylim(-0.6, max(len(lanes), 1) - 0.4)
     ax.invert_yaxis()
-    ax.set_xlabel("day the statement was made")
+    ax.set_xlabel("day the statement was made (talks: the day they are held)")
     ax.set_ylabel(by)
     ax.set_title("Threats, proposals and what surrounds them, over time")
     ax.grid(axis="x")
@@ -1359,7 +1369,7 @@ def plot_conflict_score(statements: pd.DataFrame, *, by: str = "camp", ax=None):
     ax.axhline(0, color="0.5", lw=0.8)
     ax.set_ylim(-10.5, 10.5)
     ax.set_ylabel("Goldstein score (−10 conflict … +10 cooperation)")
-    ax.set_xlabel("day the statement was made")
+    ax.set_xlabel("day the statement was made (talks: the day they are held)")
     ax.set_title("Conflict and cooperation in every act")
     ax.grid(axis="y")
     _date_axis(ax, ev["event_date"])

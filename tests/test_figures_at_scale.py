@@ -229,3 +229,19 @@ def test_rhetoric_per_outlet_counts_only_the_articles_of_the_corpus(tables):
     assert ax.get_title().endswith("; 55 articles)")
     columns = [t.get_text() for t in ax.get_xticklabels()]
     assert "Outlet 00 (5)" not in columns and columns[-1] == "unknown (5)"
+
+
+def test_long_labels_are_laid_out_to_be_read(tables):
+    from analysis import keyness
+    from analysis.figures import plot_keyness, plot_speakers_by_outlet
+
+    ax = plot_speakers_by_outlet(tables.quotes, tables.corpus)
+    assert len(ax.get_xticklabels()) == 17 and ax.get_xticklabels()[0].get_rotation() == 60
+    corpus = tables.corpus
+    mask = corpus["outlet"].isin(["Outlet 00", "Outlet 01", "Outlet 02"]).to_numpy()
+    table = keyness(corpus, mask, unit="category", hits=tables.hits, measure="lr")
+    ax = plot_keyness(table, target="Outlet 00 + Outlet 01 + Outlet 02")
+    assert ax.get_title().startswith("What Outlet 00 + Outlet 01 + Outlet 02 say\nmore, and less")
+    assert "\n" in ax.get_xlabel()
+    ax = plot_keyness(table, target="Outlet 00")
+    assert ax.get_title().startswith("What Outlet 00 says more, and less, than the rest")
