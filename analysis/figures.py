@@ -789,7 +789,15 @@ def _rhetoric_keyness(tables, fig):
         return
     table = keyness(tables.corpus, mask, unit="category", hits=tables.hits, measure="lr")
     ax = plot_keyness(table, target=name, ax=fig.add_subplot())
-    _note(ax, f"Why {name}: the corpus's Russian state media, else its largest outlet.", y=-0.2)
+    note = f"Why {name}: the corpus's Russian state media, else its largest outlet"
+    n = int(mask.sum())
+    note += f" ({n} article{'' if n == 1 else 's'} of {len(mask)}"
+    if "outlet_basis" in tables.corpus:  # an outlet read from a phrase may be wrong
+        basis = tables.corpus["outlet_basis"].fillna("").astype(str)[mask]
+        guessed = int(basis.str.startswith("text").sum())
+        if guessed:
+            note += f"; the outlet of {guessed} found only in a phrase of the text"
+    _note(ax, note + ").", y=-0.2)
 
 
 # --- actor mentions and quotes (issue 4) ------------------------------------------------

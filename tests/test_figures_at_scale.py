@@ -245,3 +245,18 @@ def test_long_labels_are_laid_out_to_be_read(tables):
     assert "\n" in ax.get_xlabel()
     ax = plot_keyness(table, target="Outlet 00")
     assert ax.get_title().startswith("What Outlet 00 says more, and less, than the rest")
+
+
+def test_keyness_note_says_how_the_target_outlets_were_established():
+    """A target outlet read from a phrase ("told Sputnik") may be wrong: the note says
+    how many of its articles rest on one."""
+    from analysis.figures import draw_figure
+
+    texts = ["Lavrov told Sputnik the talks were a trap.", "Talks resumed in Geneva."]
+    table = pd.DataFrame({"text": texts, "outlet": [None, "Reuters"]})
+    fig = draw_figure("rhetoric-keyness", Tables(load_corpus(table)))
+    notes = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert notes == [
+        "Why Sputnik: the corpus's Russian state media, else its largest outlet (1 article "
+        "of 2; the outlet of 1 found only in a phrase of the text)."
+    ]
