@@ -165,7 +165,7 @@ def summary(corpus, removed) -> str:
         f"{corpus['n_words'].sum():,} words",
         "Published: "
         + (f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates")
-        + (f"; {len(undated)} undated ({', '.join(undated)})" if undated else ""),
+        + (f"; {len(undated)} undated ({_first_ids(undated)})" if undated else ""),
         "Outlets: "
         + ", ".join(  # most articles first, then by name; unknown last
             f"{k} {v}"
@@ -188,8 +188,22 @@ def summary(corpus, removed) -> str:
     ].copy()
     table["published"] = table["published"].dt.strftime("%Y-%m-%d").fillna("-")
     table["title"] = table["title"].fillna("").str.slice(0, 50)
-    lines.append(table.fillna("-").to_string(index=False))
+    if len(table) > SUMMARY_ROWS:  # a corpus of thousands: its first articles, and how many more
+        more = len(table) - SUMMARY_ROWS
+        lines.append(table.head(SUMMARY_ROWS).fillna("-").to_string(index=False))
+        lines.append(f"... and {more:,} more articles (every one: python -m analysis export)")
+    else:
+        lines.append(table.fillna("-").to_string(index=False))
     return "\n".join(lines)
+
+
+SUMMARY_ROWS = 30  # articles listed by info and the report's front page
+
+
+def _first_ids(ids: list[str], n: int = 10) -> str:
+    """The first ``n`` ids, and how many more."""
+    shown = ", ".join(ids[:n])
+    return shown + (f" and {len(ids) - n:,} more" if len(ids) > n else "")
 
 
 def _export(args) -> int:

@@ -138,6 +138,21 @@ def test_every_command_that_loads_says_what_the_load_skipped_or_warned(tmp_path,
     assert capsys.readouterr().err == ""
 
 
+def test_info_lists_the_first_articles_of_a_large_corpus(tmp_path, capsys):
+    from analysis.cli import SUMMARY_ROWS
+
+    texts = [f"Farmers sold {i} apples." for i in range(SUMMARY_ROWS + 12)]
+    ids = [f"a{i:03d}" for i in range(len(texts))]
+    pd.DataFrame({"id": ids, "text": texts}).to_csv(tmp_path / "t.csv", index=False)
+    assert main(["info", str(tmp_path / "t.csv")]) == 0
+    out = capsys.readouterr().out
+    assert f"a{SUMMARY_ROWS - 1:03d}" in out and f"a{SUMMARY_ROWS:03d}" not in out
+    assert "... and 12 more articles (every one: python -m analysis export)" in out
+    assert (
+        "42 undated (a000, a001, a002, a003, a004, a005, a006, a007, a008, a009 and 32 more)" in out
+    )
+
+
 def test_a_table_with_no_articles_is_an_error_and_outlets_are_listed_in_order(tmp_path, capsys):
     (tmp_path / "empty.csv").write_text("id,text\n", encoding="utf-8")
     assert main(["info", str(tmp_path / "empty.csv")]) == 2
