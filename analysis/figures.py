@@ -115,13 +115,20 @@ def outlet_groups(corpus: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.Series:
         index=corpus["article_id"].to_numpy(),
         dtype=object,
     )
-    counts = outlets[outlets != UNKNOWN].value_counts()
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    if len(ranked) <= top + 1:
+    keep, other = _largest(outlets[outlets != UNKNOWN].value_counts(), top)
+    if other is None:
         return outlets
-    keep = {name for name, _ in ranked[:top]}
-    other = f"{len(ranked) - top} other outlets"
-    return outlets.where(outlets.isin(keep) | (outlets == UNKNOWN), other)
+    return outlets.where(outlets.isin(keep | {UNKNOWN}), other)
+
+
+def _largest(sizes: pd.Series, top: int) -> tuple[set, str | None]:
+    """The ``top`` largest of ``sizes`` (outlet -> articles or words; ties by name) and
+    the label of the others merged, "N other outlets"; all of them and None when that
+    would merge fewer than two."""
+    ranked = sorted(sizes.items(), key=lambda item: (-item[1], item[0]))
+    if len(ranked) <= top + 1:
+        return {name for name, _ in ranked}, None
+    return {name for name, _ in ranked[:top]}, f"{len(ranked) - top} other outlets"
 
 
 def outlet_order(values) -> list[str]:
@@ -279,10 +286,11 @@ def plot_outlets(corpus: pd.DataFrame, *, ax=None, top: int = TOP_OUTLETS):
     ax.invert_yaxis()
     ax.set_xlabel("articles")
     ax.set_ylabel("outlet")
-    merged = sum(int(o.split()[0]) for o in counts.index if _is_other(o))
-    named = len([o for o in counts.index if o != UNKNOWN and not _is_other(o)])
-    title = f"Articles per outlet ({named + merged} outlets)" if merged else "Articles per outlet"
-    ax.set_title(title)
+    if any(_is_other(o) for o in counts.index):
+        n_outlets = len({_outlet_name(o) for o in corpus["outlet"]} - {UNKNOWN})
+        ax.set_title(f"Articles per outlet ({n_outlets} outlets)")
+    else:
+        ax.set_title("Articles per outlet")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="x")
     return ax
@@ -584,14 +592,11 @@ def _fewer_outlets(frequency: pd.DataFrame, top: int) -> tuple[pd.DataFrame, int
     "unknown"); and N (0: nothing merged)."""
     outlet = frequency["outlet"].map(_outlet_name)
     words = frequency.assign(outlet=outlet).groupby("outlet")["n_words"].max()
-    named = sorted(
-        ((o, n) for o, n in words.items() if o != UNKNOWN), key=lambda item: (-item[1], item[0])
-    )
-    if len(named) <= top + 1:
+    named = words.drop(UNKNOWN, errors="ignore")
+    keep, other = _largest(named, top)
+    if other is None:
         return frequency, 0
-    keep = {o for o, _ in named[:top]} | {UNKNOWN}
-    other = f"{len(named) - top} other outlets"
-    frequency = frequency.assign(outlet=outlet.where(outlet.isin(keep), other))
+    frequency = frequency.assign(outlet=outlet.where(outlet.isin(keep | {UNKNOWN}), other))
     return _merged_rates(frequency, ["outlet", "category"]), len(named) - top
 
 
@@ -623,10 +628,7 @@ def plot_dispersion(
     offsets = np.linspace(-0.25, 0.25, max(len(values), 1))[: len(values)]
     for value, offset in zip(values, offsets, strict=True):
         part = matches[matches[label] == value]
-        x = [
-            100 * s / max(lengths[a], 1)
-            for a, s in zip(part["article_id"], part["start"], strict=True)
-        ]
+        x = _positions(part, lengths)
         y = [row[a] + offset for a in part["article_id"]]
         ax.scatter(
             x, y, marker="|", s=120, linewidths=1.8, color=colors[value], label=str(names[value])
@@ -646,17 +648,21 @@ def plot_dispersion(
     return ax
 
 
+def _positions(matches: pd.DataFrame, lengths: dict) -> list[float]:
+    """Where each match starts, as a percentage of its article's text."""
+    return [
+        100 * s / max(lengths[a], 1)
+        for a, s in zip(matches["article_id"], matches["start"], strict=True)
+    ]
+
+
 def _dispersion_of_corpus(matches, lengths, label, values, names, colors, ax):
     """:func:`plot_dispersion` of a corpus too large for a row per article: for each
     value, the share of its matches in each tenth of the articles' texts."""
     edges = np.linspace(0, 100, 11)
     for value in values:
-        part = matches[matches[label] == value]
-        x = [
-            100 * s / max(lengths[a], 1)
-            for a, s in zip(part["article_id"], part["start"], strict=True)
-            if a in lengths
-        ]
+        part = matches[matches["article_id"].isin(lengths.keys()) & (matches[label] == value)]
+        x = _positions(part, lengths)
         counts, _ = np.histogram(np.clip(x, 0, 100), bins=edges)
         share = 100 * counts / max(counts.sum(), 1)
         ax.stairs(
@@ -805,9 +811,9 @@ def _rhetoric_keyness(tables, fig):
 MODE_ORDER = ["direct", "mixed", "reported"]
 
 
-def _with_outlet(table: pd.DataFrame, corpus: pd.DataFrame, top: int = TOP_OUTLETS):
+def _with_outlet(table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     """``table`` with each row's outlet as the figures show it (:func:`outlet_groups`)."""
-    outlets = outlet_groups(corpus, top=top)
+    outlets = outlet_groups(corpus)
     return table.assign(outlet=table["article_id"].map(outlets).fillna(UNKNOWN))
 
 
